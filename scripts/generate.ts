@@ -1,0 +1,79 @@
+import { relative } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { planTypesPackage } from './generate/plan-types-package.ts'
+import { planSpecChangeset } from './generate/spec-changeset.ts'
+import { SpecError } from './generate/spec-error.ts'
+import { listSpecFiles } from './generate/spec-files.ts'
+import { validateSpec } from './generate/validate-spec.ts'
+import { staleFiles, writeFilesAtomically } from './generate/write-files-atomically.ts'
+
+/**
+ * `pnpm generate`: specs/<name>.(yaml|json) → packages/<name>-types/src/generated/.
+ * `pnpm generate --check`: exits 1 naming every package whose committed output is stale; writes nothing.
+ * Every spec is validated and rendered before anything is written, so a bad spec leaves the tree as it was.
+ */
+async function main(): Promise<number> {
+  const root = process.cwd()
+  const check = process.argv.includes('--check')
+  const started = performance.now()
+  const toWrite = new Map<string, string>()
+  const report: string[] = []
+  const stalePackages: string[] = []
+
+  for (const spec of listSpecFiles(root)) {
+    const specStarted = performance.now()
+    const validated = await validateSpec(root, spec)
+    const plan = await planTypesPackage(root, validated)
+    const changeset = await planSpecChangeset(root, validated, plan)
+    if (changeset) plan.files.set(changeset.path, changeset.content)
+    const stale = staleFiles(plan.files)
+    for (const path of stale) toWrite.set(path, plan.files.get(path) ?? '')
+    if (stale.length > 0) stalePackages.push(`@voicebatch/${spec.name}-types`)
+
+    const operations = Object.values(validated.document.paths).flatMap((item) =>
+      Object.keys(item).filter((key) =>
+        ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(key),
+      ),
+    ).length
+    const bytes = [...plan.files]
+      .filter(([path]) => path.includes('/src/generated/'))
+      .reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0)
+    const seconds = ((performance.now() - specStarted) / 1000).toFixed(2)
+    const state =
+      stale.length === 0
+        ? 'up to date'
+        : check
+          ? `stale: ${stale.map((path) => relative(root, path)).join(', ')}`
+          : `wrote ${stale.length} file(s)`
+    report.push(
+      `${spec.name.padEnd(12)} ${String(operations).padStart(3)} operations  ${(bytes / 1024).toFixed(1).padStart(6)} kB  ${seconds} s  ${state}`,
+    )
+  }
+
+  if (!check) writeFilesAtomically(toWrite)
+  for (const line of report) console.log(line)
+  const total = ((performance.now() - started) / 1000).toFixed(2)
+  if (check && stalePackages.length > 0) {
+    console.error(
+      `Generated output is stale for ${stalePackages.join(', ')}: run \`pnpm generate\` and commit.`,
+    )
+    return 1
+  }
+  console.log(`${check ? 'checked' : 'generated'} in ${total} s`)
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof SpecError) {
+      console.error(`error: ${error.message}`)
+      console.error('Nothing was written.')
+    } else {
+      console.error(error)
+    }
+    process.exitCode = 1
+  },
+)

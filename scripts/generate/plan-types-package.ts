@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { generatedHeader } from './generated-header.ts'
+import { renderOpenApiTypes } from './render-openapi-types.ts'
+import { renderSchemaAliases } from './render-schema-aliases.ts'
+import { renderSpecInfo } from './render-spec-info.ts'
+import { scaffoldTypesPackage } from './scaffold-types-package.ts'
+import type { ValidatedSpec } from './validate-spec.ts'
+
+export interface SpecStamp {
+  spec: string
+  specVersion: string
+  specSha256: string
+}
+
+export interface TypesPackagePlan {
+  directory: string
+  /** Every file this spec owns, by absolute path, with the content it must have. */
+  files: Map<string, string>
+  /** The stamp the package carried before this run, if any: tells whether the spec changed. */
+  previousStamp: SpecStamp | null
+}
+
+function stampedPackageJson(current: string, stamp: SpecStamp): string {
+  const manifest = JSON.parse(current) as Record<string, unknown>
+  manifest.voicebatch = stamp
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+/** What `packages/<name>-types` must contain for this spec: scaffold (new packages only), generated code, stamp. */
+export async function planTypesPackage(root: string, spec: ValidatedSpec): Promise<TypesPackagePlan> {
+  const directory = join(root, 'packages', `${spec.name}-types`)
+  const files = scaffoldTypesPackage(root, spec)
+  const header = generatedHeader(spec)
+  const generated = join(directory, 'src', 'generated')
+  files.set(join(generated, 'openapi.ts'), header + (await renderOpenApiTypes(root, spec)))
+  files.set(join(generated, 'schemas.ts'), header + renderSchemaAliases(spec))
+  files.set(join(generated, 'spec-info.ts'), header + renderSpecInfo(spec))
+
+  const manifestPath = join(directory, 'package.json')
+  const manifest = files.get(manifestPath) ?? readFileSync(manifestPath, 'utf8')
+  const previous = existsSync(manifestPath)
+    ? ((JSON.parse(readFileSync(manifestPath, 'utf8')) as { voicebatch?: SpecStamp }).voicebatch ?? null)
+    : null
+  const stamp = { spec: spec.file, specVersion: spec.document.info.version, specSha256: spec.sha256 }
+  files.set(manifestPath, stampedPackageJson(manifest, stamp))
+  return { directory, files, previousStamp: previous }
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ValidatedSpec } from './validate-spec.ts'
+
+const TEMPLATES = join(import.meta.dirname, 'templates')
+
+function render(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
+}
+
+function packageJson(spec: ValidatedSpec): Record<string, unknown> {
+  return {
+    name: `@voicebatch/${spec.name}-types`,
+    version: '0.0.0',
+    description: `Strict TypeScript types for the ${spec.document.info.title} API, generated from its OpenAPI document.`,
+    license: 'MIT',
+    type: 'module',
+    sideEffects: false,
+    engines: { node: '>=20.19' },
+    repository: {
+      type: 'git',
+      url: 'git+https://github.com/voicebatch/voicebatch.git',
+      directory: `packages/${spec.name}-types`,
+    },
+    exports: {
+      '.': { types: './dist/index.d.mts', default: './dist/index.mjs' },
+      './package.json': './package.json',
+    },
+    main: './dist/index.mjs',
+    types: './dist/index.d.mts',
+    files: ['dist'],
+    scripts: { build: 'tsdown', typecheck: 'tsc --noEmit -p tsconfig.json' },
+    devDependencies: { tsdown: 'catalog:', typescript: 'catalog:', vitest: 'catalog:' },
+    publishConfig: { access: 'public' },
+  }
+}
+
+/**
+ * The hand-owned files of a new types package. Written only when the package does not exist yet:
+ * after that they are the maintainers' to edit; only `src/generated/` and the spec stamp are regenerated.
+ */
+export function scaffoldTypesPackage(root: string, spec: ValidatedSpec): Map<string, string> {
+  const directory = join(root, 'packages', `${spec.name}-types`)
+  if (existsSync(join(directory, 'package.json'))) return new Map()
+  const values = {
+    name: spec.name,
+    title: spec.document.info.title,
+    file: spec.file,
+    baseUrl: spec.document.servers?.[0]?.url ?? '',
+  }
+  return new Map([
+    [join(directory, 'package.json'), `${JSON.stringify(packageJson(spec), null, 2)}\n`],
+    [join(directory, 'README.md'), render(readFileSync(join(TEMPLATES, 'types-readme.md'), 'utf8'), values)],
+    [
+      join(directory, 'tsconfig.json'),
+      `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', 'vitest.config.ts'] }, null, 2)}\n`,
+    ],
+    [join(directory, 'tsdown.config.ts'), "export { default } from '../../tsdown.base.ts'\n"],
+    [
+      join(directory, 'turbo.json'),
+      `${JSON.stringify(
+        {
+          $schema: '../../node_modules/turbo/schema.json',
+          extends: ['//'],
+          tasks: {
+            build: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
+            typecheck: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    ],
+    [
+      join(directory, 'vitest.config.ts'),
+      [
+        "import { defineProject } from 'vitest/config'",
+        '',
+        'export default defineProject({',
+        '  test: {',
+        `    name: '${spec.name}-types',`,
+        "    include: ['test/**/*.test.ts'],",
+        "    typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },",
+        '  },',
+        '})',
+        '',
+      ].join('\n'),
+    ],
+    [
+      join(directory, 'src', 'index.ts'),
+      [
+        "export * from './generated/openapi.js'",
+        "export * from './generated/schemas.js'",
+        "export { specInfo } from './generated/spec-info.js'",
+        '',
+      ].join('\n'),
+    ],
+  ])
+}
