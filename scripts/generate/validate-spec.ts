@@ -47,7 +47,7 @@ function parseSource(spec: SpecFile, source: string): unknown {
 
 function describeProblem(spec: SpecFile, problem: NormalizedProblem): string {
   const [location] = problem.location
-  const pointer = location?.pointer ?? ''
+  const pointer = (location?.pointer ?? '').replace(/^#/, '')
   return `${spec.file}#${pointer}: ${problem.message} (${problem.ruleId}, ${problem.severity})`
 }
 
@@ -81,7 +81,7 @@ export async function validateSpec(root: string, spec: SpecFile): Promise<Valida
     const others = problems.slice(1).map((problem) => `\n  ${describeProblem(spec, problem)}`)
     throw new SpecError(
       spec.file,
-      first.location[0]?.pointer ?? '',
+      (first.location[0]?.pointer ?? '').replace(/^#/, ''),
       `${first.message} (${first.ruleId}, ${first.severity})${others.join('')}`,
     )
   }
