@@ -1,1 +1,57 @@
-export const placeholder = 1
+export { type ResolveApiKeyInput, resolveApiKey } from './api-key.js'
+export { type CreateApiErrorInput, createApiError } from './create-api-error.js'
+export {
+  ApiError,
+  type ApiErrorFields,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidParameterError,
+  InvalidResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestAbortedError,
+  TimeoutError,
+  UnprocessableEntityError,
+  VoiceBatchError,
+} from './errors.js'
+export {
+  createHttpFetch,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type HttpFetch,
+  type HttpFetchOptions,
+} from './http-fetch.js'
+export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
+export {
+  type CursorPage,
+  createPageIterator,
+  type NumberedPage,
+  type Page,
+  type PageIterator,
+  type Pager,
+  type PaginateOptions,
+} from './page-iterator.js'
+export { type GetPageStrategy, paginateGet } from './paginate-get.js'
+export { createPathSerializer } from './path-serializer.js'
+export {
+  type ClientOptions,
+  createOpenApiClient,
+  type FetchResult,
+  type OpenApiClient,
+  type ParsedErrorBody,
+  type ProviderDefinition,
+} from './provider-client.js'
+export { REDACTED, redact, redactValue } from './redaction.js'
+export {
+  backoffDelay,
+  isRetryableRequest,
+  isRetryableStatus,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+} from './retry-policy.js'

@@ -1,1 +1,17 @@
-export {}
+export type { Page, PageIterator, PaginateOptions } from '@voicebatch/core'
+export * from '@voicebatch/core/errors'
+export type * from '@voicebatch/truedy-types'
+export {
+  batchCallStatusValues,
+  contactSourceValues,
+  phoneRotationStrategyValues,
+  scheduleTypeValues,
+  specInfo,
+} from '@voicebatch/truedy-types'
+export {
+  createTruedyClient,
+  type TruedyClient,
+  type TruedyClientOptions,
+  truedyProvider,
+} from './truedy-client.js'
+export type { TruedyPageItem, TruedyPaginatedPath } from './truedy-pagination.js'

@@ -1,0 +1,66 @@
+import {
+  ApiError,
+  type ApiErrorFields,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js'
+import { redact, redactValue } from './redaction.js'
+import { parseRetryAfter } from './retry-policy.js'
+
+export interface CreateApiErrorInput {
+  provider: string
+  status: number
+  code: string | null
+  /** The provider's own message; null falls back to `HTTP <status>`. */
+  message: string | null
+  details: unknown
+  requestId: string | null
+  headers: Headers
+  body: unknown
+  /** Strings redacted from the message, details and body. */
+  secrets?: readonly string[]
+}
+
+const classesByStatus: Record<number, new (fields: ApiErrorFields) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+}
+
+/** Builds the `ApiError` subclass that matches the status, e.g. `NotFoundError` for 404. */
+export function createApiError(input: CreateApiErrorInput): ApiError {
+  const secrets = input.secrets ?? []
+  const fields: ApiErrorFields = {
+    provider: input.provider,
+    status: input.status,
+    code: input.code,
+    message: redact(formatMessage(input), secrets),
+    details: redactValue(input.details, secrets),
+    requestId: input.requestId,
+    headers: input.headers,
+    body: redactValue(input.body, secrets),
+  }
+  if (input.status === 429)
+    return new RateLimitError({ ...fields, retryAfterMs: parseRetryAfter(input.headers) })
+  if (input.status >= 500) return new InternalServerError(fields)
+  const errorClass = classesByStatus[input.status] ?? ApiError
+  return new errorClass(fields)
+}
+
+/** `truedy: 404 not_found: Batch call not found (request req_123)` */
+function formatMessage({ provider, status, code, message, requestId }: CreateApiErrorInput): string {
+  const parts = [`${provider}: ${status}`]
+  if (code) parts.push(` ${code}`)
+  parts.push(`: ${message || `HTTP ${status}`}`)
+  if (requestId) parts.push(` (request ${requestId})`)
+  return parts.join('')
+}

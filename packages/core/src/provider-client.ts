@@ -1,0 +1,146 @@
+import { inspect } from 'node:util'
+import createClient, { type Client } from 'openapi-fetch'
+import { resolveApiKey } from './api-key.js'
+import { createApiError } from './create-api-error.js'
+import { type ApiError, ConfigurationError } from './errors.js'
+import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
+import { createPathSerializer } from './path-serializer.js'
+import { REDACTED } from './redaction.js'
+
+export interface ClientOptions {
+  /** Defaults to the provider's environment variable, e.g. `TRUEDY_API_KEY`. */
+  apiKey?: string | undefined
+  /** Defaults to the first server of the provider's spec. */
+  baseUrl?: string | undefined
+  fetch?: typeof globalThis.fetch | undefined
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number | undefined
+  /** Per attempt, in ms (default 60000). */
+  timeoutMs?: number | undefined
+  /** Extra headers for every request to `baseUrl`'s origin. */
+  headers?: Record<string, string> | undefined
+}
+
+/** What a provider's error body says, as far as it says. */
+export interface ParsedErrorBody {
+  code: string | null
+  message: string | null
+  details: unknown
+  requestId: string | null
+}
+
+/** The few facts that make a provider's client. */
+export interface ProviderDefinition {
+  /** e.g. `ultravox` */
+  provider: string
+  /** e.g. `createUltravoxClient`, named in error messages. */
+  factoryName: string
+  /** e.g. `ULTRAVOX_API_KEY` */
+  envVar: string
+  defaultBaseUrl: string
+  authHeaders(apiKey: string): Record<string, string>
+  /** Reads the provider's error envelope; may return nulls for a body that is not one (e.g. an HTML 502). */
+  parseError(body: unknown, response: Response): ParsedErrorBody
+}
+
+/** The shape of an openapi-fetch result. */
+export interface FetchResult<T> {
+  data?: T
+  error?: unknown
+  response: Response
+}
+
+export type OpenApiClient<Paths extends object> = Client<Paths> & {
+  readonly provider: string
+  readonly baseUrl: string
+  /** The data of a 2xx result; otherwise throws the matching `ApiError` subclass. */
+  unwrap<T>(result: FetchResult<T> | Promise<FetchResult<T>>): Promise<T>
+  /** The typed error for a non-2xx result's `error` and `response`. */
+  toApiError(error: unknown, response: Response): ApiError
+}
+
+const methods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const
+
+type Init = { params?: { path?: unknown } } | undefined
+type Send = (url: string, init?: Init) => Promise<unknown>
+
+/** An openapi-fetch client wired to core: auth, retries, timeouts, safe redirects, path checks, typed errors. */
+export function createOpenApiClient<Paths extends object>(
+  definition: ProviderDefinition,
+  options: ClientOptions = {},
+): OpenApiClient<Paths> {
+  const { provider } = definition
+  const baseUrl = parseBaseUrl(options.baseUrl ?? definition.defaultBaseUrl).href.replace(/\/+$/, '')
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ConfigurationError(`Invalid fetch for ${provider}: expected a function.`)
+  }
+  const apiKey = resolveApiKey({
+    provider,
+    option: options.apiKey,
+    envVar: definition.envVar,
+    factoryName: definition.factoryName,
+  })
+  const secrets = [apiKey]
+  const fetch = createHttpFetch({
+    provider,
+    baseUrl,
+    authHeaders: definition.authHeaders(apiKey),
+    fetch: options.fetch,
+    maxRetries: options.maxRetries,
+    timeoutMs: options.timeoutMs,
+    headers: options.headers,
+    secrets,
+  })
+  const client = createClient<Paths>({ baseUrl, fetch, pathSerializer: createPathSerializer() })
+
+  // openapi-fetch only calls the path serializer when `params.path` is given: give it always,
+  // so a template whose parameters were all forgotten fails too.
+  const sendable = client as unknown as Record<(typeof methods)[number], Send>
+  for (const method of methods) {
+    const send = sendable[method]
+    sendable[method] = (url, init) => send(url, withPathParameters(url, init))
+  }
+  const request = client.request as unknown as (method: string, url: string, init?: Init) => Promise<unknown>
+  ;(client as unknown as { request: typeof request }).request = (method, url, init) =>
+    request(method, url, withPathParameters(url, init))
+
+  const toApiError = (error: unknown, response: Response): ApiError => {
+    let parsed: ParsedErrorBody | undefined
+    try {
+      parsed = definition.parseError(error, response)
+    } catch {
+      // Not the provider's envelope: the status says enough.
+    }
+    return createApiError({
+      provider,
+      status: response.status,
+      code: parsed?.code ?? null,
+      message: parsed?.message || response.statusText || null,
+      details: parsed?.details,
+      requestId:
+        parsed?.requestId ?? response.headers.get('x-request-id') ?? response.headers.get('request-id'),
+      headers: response.headers,
+      body: error,
+      secrets,
+    })
+  }
+
+  const described = { provider, baseUrl, apiKey: REDACTED }
+  return Object.assign(client, {
+    provider,
+    baseUrl,
+    toApiError,
+    async unwrap<T>(result: FetchResult<T> | Promise<FetchResult<T>>): Promise<T> {
+      const { data, error, response } = await result
+      if (response.ok) return data as T
+      throw toApiError(error, response)
+    },
+    toJSON: () => described,
+    [inspect.custom]: () => `${provider} client ${inspect(described)}`,
+  })
+}
+
+function withPathParameters(url: string, init: Init): Init {
+  if (!url.includes('{') || init?.params?.path !== undefined) return init
+  return { ...init, params: { ...init?.params, path: {} } }
+}

@@ -1,0 +1,41 @@
+import {
+  type ClientOptions,
+  createOpenApiClient,
+  type GetInit,
+  type OpenApiClient,
+  type PageIterator,
+  type PaginateArguments,
+} from '@voicebatch/core'
+import type { paths } from '@voicebatch/truedy-types'
+import { parseTruedyError } from './truedy-errors.js'
+import { paginateTruedy, type TruedyPageItem, type TruedyPaginatedPath } from './truedy-pagination.js'
+
+export type TruedyClientOptions = ClientOptions
+
+export type TruedyClient = OpenApiClient<paths> & {
+  /** Items across every page of a paginated GET (offsets; `concurrency` fetches ahead once the total is known). */
+  paginate<Path extends TruedyPaginatedPath>(
+    path: Path,
+    ...args: PaginateArguments<GetInit<paths, Path>>
+  ): PageIterator<TruedyPageItem<Path>>
+}
+
+export const truedyProvider = {
+  provider: 'truedy',
+  factoryName: 'createTruedyClient',
+  envVar: 'TRUEDY_API_KEY',
+  defaultBaseUrl: 'https://api.truedy.ai/api/public/v1',
+  authHeaders: (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` }),
+  parseError: parseTruedyError,
+} as const
+
+/** A typed Truedy client: plain openapi-fetch (`GET`, `POST`, ...) plus `paginate` and `unwrap`. */
+export function createTruedyClient(options: TruedyClientOptions = {}): TruedyClient {
+  const client = createOpenApiClient<paths>(truedyProvider, options)
+  return Object.assign(client, {
+    paginate: <Path extends TruedyPaginatedPath>(
+      path: Path,
+      ...args: PaginateArguments<GetInit<paths, Path>>
+    ) => paginateTruedy(client, path, ...args),
+  })
+}
