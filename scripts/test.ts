@@ -13,6 +13,7 @@ const checks: [string, string[]][] = [
   ['biome lint and format', ['pnpm', 'exec', 'biome', 'check', '.']],
   ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
   ['every package type-checks', ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']],
+  ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
 ]
 
 function run(command: string[], env: NodeJS.ProcessEnv = process.env): boolean {

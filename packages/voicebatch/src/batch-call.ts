@@ -1,0 +1,39 @@
+import type { BatchCall as TechladderBatchCall } from '@voicebatch/techladder'
+import type { BatchCallContact } from '@voicebatch/truedy'
+import type { ScheduledCall } from '@voicebatch/ultravox'
+import type { Provider } from './provider.js'
+
+export type CallStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'expired' | 'unknown'
+
+export const callStatuses: readonly CallStatus[] = [
+  'queued',
+  'in_progress',
+  'completed',
+  'failed',
+  'expired',
+  'unknown',
+]
+
+/** Each provider's call of a batch as its API returns it. */
+export interface RawCalls {
+  ultravox: ScheduledCall
+  techladder: TechladderBatchCall
+  truedy: BatchCallContact
+}
+
+export type RawCall<P extends Provider = Provider> = RawCalls[P]
+
+/** One provider's call in the normalized model. */
+export interface ProviderBatchCall<P extends Provider> {
+  provider: P
+  batchId: string
+  /** The provider's call ID; null until the call is placed. */
+  id: string | null
+  status: CallStatus
+  rawStatus: string | null
+  /** The provider's typed object, untouched (the same object, not a copy). */
+  raw: RawCall<P>
+}
+
+/** A call of any provider's batch; distributes over `P` like `CallBatch`. */
+export type BatchCall<P extends Provider = Provider> = P extends Provider ? ProviderBatchCall<P> : never

@@ -1,0 +1,36 @@
+import type { TechladderClient, TechladderClientOptions } from '@voicebatch/techladder'
+import type { TruedyClient, TruedyClientOptions } from '@voicebatch/truedy'
+import type { UltravoxClient, UltravoxClientOptions } from '@voicebatch/ultravox'
+import type { Provider } from './provider.js'
+
+export interface UltravoxConfig extends UltravoxClientOptions {
+  /** The agents whose batches `listBatches` lists (Ultravox lists batches per agent). */
+  agentIds?: readonly string[] | undefined
+}
+
+/** Each provider is optional; a configured one gets its client, created at once (a missing key throws here). */
+export interface VoiceBatchConfig {
+  ultravox?: UltravoxConfig | undefined
+  techladder?: TechladderClientOptions | undefined
+  truedy?: TruedyClientOptions | undefined
+}
+
+export interface ProviderClients {
+  ultravox: UltravoxClient
+  techladder: TechladderClient
+  truedy: TruedyClient
+}
+
+/** The providers a config may configure: every key that can hold options. */
+export type ConfiguredProvider<Config extends VoiceBatchConfig> = {
+  [Key in Provider & keyof Config]-?: [Exclude<Config[Key], undefined>] extends [never] ? never : Key
+}[Provider & keyof Config]
+
+/** The providers a config surely configures: a key that is neither optional nor possibly undefined. */
+export type SurelyConfiguredProvider<Config extends VoiceBatchConfig> = {
+  [Key in ConfiguredProvider<Config>]-?: object extends Pick<Config, Key>
+    ? never
+    : undefined extends Config[Key]
+      ? never
+      : Key
+}[ConfiguredProvider<Config>]
