@@ -22,7 +22,9 @@ describe('list call batches', () => {
 
   test('the status filter is the batch status enum (no paused, no scheduled)', () => {
     expectTypeOf<NonNullable<Query['status']>>().toEqualTypeOf<CallBatchStatus>()
-    expectTypeOf<CallBatchStatus>().toEqualTypeOf<'pending' | 'active' | 'completed' | 'failed' | 'cancelled'>()
+    expectTypeOf<CallBatchStatus>().toEqualTypeOf<
+      'pending' | 'active' | 'completed' | 'failed' | 'cancelled'
+    >()
     // @ts-expect-error Techladder has no paused status
     const paused: Query = { status: 'paused' }
     void paused

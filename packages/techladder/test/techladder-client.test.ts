@@ -44,7 +44,9 @@ describe('every operation', () => {
     )
     expect(created.status_code).toBe(201)
     const id = created.data.schedule_id
-    const fetched = await client.unwrap(client.GET('/call-batches/{batch_id}', { params: { path: { batch_id: id } } }))
+    const fetched = await client.unwrap(
+      client.GET('/call-batches/{batch_id}', { params: { path: { batch_id: id } } }),
+    )
     expect(fetched.data.schedule_id).toBe(id)
     expect(fetched.data.total_contacts).toBe(1)
   })
@@ -52,7 +54,11 @@ describe('every operation', () => {
   test("a batch's calls, over pages of the requested size", async () => {
     const [batch] = await client.paginate('/call-batches', {}, { limit: 1 }).toArray()
     const calls = await client
-      .paginate('/call-batches/{batch_id}/calls', { params: { path: { batch_id: batch?.schedule_id ?? '' } } }, { pageSize: 4 })
+      .paginate(
+        '/call-batches/{batch_id}/calls',
+        { params: { path: { batch_id: batch?.schedule_id ?? '' } } },
+        { pageSize: 4 },
+      )
       .toArray()
     expect(calls).toHaveLength(9)
     expect(server.requests.slice(1).map((request) => request.query.page)).toEqual(['1', '2', '3'])

@@ -30,7 +30,9 @@ async function batchInStatus(status: BatchCallResponse['status']): Promise<Batch
 
 describe('every operation', () => {
   test('list with the status filter pushed to the server', async () => {
-    const active = await client.paginate('/batch-calls', { params: { query: { status: 'active' } } }).toArray()
+    const active = await client
+      .paginate('/batch-calls', { params: { query: { status: 'active' } } })
+      .toArray()
     expect(active.length).toBeGreaterThan(0)
     expect(active.every((batch) => batch.status === 'active')).toBe(true)
     expect(server.requests.every((request) => request.query.status === 'active')).toBe(true)
@@ -40,7 +42,11 @@ describe('every operation', () => {
     const created = await client.unwrap(
       client.POST('/batch-calls', {
         params: { header: { 'X-Idempotency-Key': 'create-1' } },
-        body: { name: 'Spring outreach', agent_id: 'agt_f9447372', contacts: [{ phone_number: '+14155552671' }] },
+        body: {
+          name: 'Spring outreach',
+          agent_id: 'agt_f9447372',
+          contacts: [{ phone_number: '+14155552671' }],
+        },
       }),
     )
     expect(created.data.name).toBe('Spring outreach')
@@ -53,7 +59,10 @@ describe('every operation', () => {
     const retrying = createTruedyClient({ baseUrl: server.url, apiKey: server.apiKey, maxRetries: 2 })
     const body = { name: 'Retry me', agent_id: 'agt_f9447372' }
     server.inject({ kind: 'status', status: 503, match: { method: 'POST' } })
-    const withKey = await retrying.POST('/batch-calls', { params: { header: { 'X-Idempotency-Key': 'k-2' } }, body })
+    const withKey = await retrying.POST('/batch-calls', {
+      params: { header: { 'X-Idempotency-Key': 'k-2' } },
+      body,
+    })
     expect(withKey.response.status).toBe(201)
     expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(2)
 
@@ -108,7 +117,9 @@ describe('every operation', () => {
     const ids = [first?.id ?? '', second?.id ?? '', 'batch_missing0']
     const result = await client.unwrap(client.POST('/batch-calls/bulk-delete', { body: { ids } }))
     expect(result.data).toMatchObject({ deleted_count: 2, failed_count: 1, failed_ids: ['batch_missing0'] })
-    const gone = await client.unwrap(client.GET('/batch-calls/{batch_call_id}', byId(ids[0] ?? ''))).catch((e: unknown) => e)
+    const gone = await client
+      .unwrap(client.GET('/batch-calls/{batch_call_id}', byId(ids[0] ?? '')))
+      .catch((e: unknown) => e)
     expect(NotFoundError.isInstance(gone)).toBe(true)
   })
 })

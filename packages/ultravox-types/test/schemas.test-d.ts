@@ -61,13 +61,17 @@ describe('ScheduledCallBatchInput (what a create body takes)', () => {
 
 describe('enums', () => {
   test('ScheduledCallStatusEnum is a literal union, also exported as values', () => {
-    expectTypeOf<ScheduledCallStatusEnum>().toEqualTypeOf<'FUTURE' | 'PENDING' | 'SUCCESS' | 'EXPIRED' | 'ERROR'>()
+    expectTypeOf<ScheduledCallStatusEnum>().toEqualTypeOf<
+      'FUTURE' | 'PENDING' | 'SUCCESS' | 'EXPIRED' | 'ERROR'
+    >()
     expectTypeOf(scheduledCallStatusEnumValues[0]).toEqualTypeOf<ScheduledCallStatusEnum | undefined>()
     expectTypeOf<ScheduledCall['status']>().toEqualTypeOf<ScheduledCallStatusEnum>()
   })
 
   test('the scheduled calls filter rejects unknown statuses', () => {
-    type Query = NonNullable<operations['agents_scheduled_batches_scheduled_calls_list']['parameters']['query']>
+    type Query = NonNullable<
+      operations['agents_scheduled_batches_scheduled_calls_list']['parameters']['query']
+    >
     const ok: Query = { status: 'EXPIRED' }
     // @ts-expect-error not a ScheduledCallStatusEnum value
     const wrong: Query = { status: 'DONE' }

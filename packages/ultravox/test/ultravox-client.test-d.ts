@@ -6,7 +6,9 @@ const agent_id = '3c90c3cc-0d44-4b50-8888-8dd25736052a'
 
 describe('plain openapi-fetch, fully typed', () => {
   test('responses are the readable form', async () => {
-    const { data } = await client.GET('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id } } })
+    const { data } = await client.GET('/api/agents/{agent_id}/scheduled_batches', {
+      params: { path: { agent_id } },
+    })
     expectTypeOf(data?.results).toEqualTypeOf<ScheduledCallBatch[] | undefined>()
     // @ts-expect-error `calls` is writeOnly: never in a response
     void data?.results[0]?.calls

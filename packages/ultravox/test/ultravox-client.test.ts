@@ -51,7 +51,9 @@ describe('every operation', () => {
       }),
     )
     expect(created.totalCount).toBe(1)
-    const listed = await client.paginate('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } }).toArray()
+    const listed = await client
+      .paginate('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } })
+      .toArray()
     expect(listed.map((batch) => batch.batchId)).toContain(created.batchId)
 
     const path = { agent_id: agentId, batch_id: created.batchId }
@@ -60,17 +62,27 @@ describe('every operation', () => {
 
     const { response } = await client.DELETE(batchPath, { params: { path } })
     expect(response.status).toBe(204)
-    const gone = await client.unwrap(client.GET(batchPath, { params: { path } })).catch((error: unknown) => error)
+    const gone = await client
+      .unwrap(client.GET(batchPath, { params: { path } }))
+      .catch((error: unknown) => error)
     expect(NotFoundError.isInstance(gone)).toBe(true)
   })
 
   test("a batch's scheduled calls, filtered by status", async () => {
     const [batch] = await client
-      .paginate('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } }, { limit: 1 })
+      .paginate(
+        '/api/agents/{agent_id}/scheduled_batches',
+        { params: { path: { agent_id: agentId } } },
+        { limit: 1 },
+      )
       .toArray()
     const path = { agent_id: agentId, batch_id: batch?.batchId ?? '' }
     const calls = await client
-      .paginate('/api/agents/{agent_id}/scheduled_batches/{batch_id}/scheduled_calls', { params: { path } }, { pageSize: 2 })
+      .paginate(
+        '/api/agents/{agent_id}/scheduled_batches/{batch_id}/scheduled_calls',
+        { params: { path } },
+        { pageSize: 2 },
+      )
       .toArray()
     expect(calls).toHaveLength(4)
     const status = calls[0]?.status ?? 'FUTURE'
@@ -89,7 +101,9 @@ describe('errors map from the DRF body', () => {
   test('401 with `detail`', async () => {
     const wrong = createUltravoxClient({ baseUrl: server.url, apiKey: 'nope', maxRetries: 0 })
     const error = await wrong
-      .unwrap(wrong.GET('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } }))
+      .unwrap(
+        wrong.GET('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } }),
+      )
       .catch((caught: unknown) => caught)
     expect(AuthenticationError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({ status: 401, provider: 'ultravox', code: null })
@@ -128,7 +142,9 @@ describe('path parameters', () => {
       .GET(batchPath, { params: { path: { agent_id: agentId, batch_id: '..' } } })
       .catch((caught: unknown) => caught)
     expect(InvalidParameterError.isInstance(error)).toBe(true)
-    const encoded = await client.GET(batchPath, { params: { path: { agent_id: agentId, batch_id: '../../x' } } })
+    const encoded = await client.GET(batchPath, {
+      params: { path: { agent_id: agentId, batch_id: '../../x' } },
+    })
     expect(encoded.response.status).toBe(404)
     expect(server.requests.at(-1)?.path).toBe(`/api/agents/${agentId}/scheduled_batches/..%2F..%2Fx`)
   })
@@ -139,7 +155,11 @@ test('a `next` URL on another host is followed by its cursor only, against the c
   try {
     server.inject({ kind: 'next-url-host', host: otherHost.origin })
     const batches = await client
-      .paginate('/api/agents/{agent_id}/scheduled_batches', { params: { path: { agent_id: agentId } } }, { pageSize: 3 })
+      .paginate(
+        '/api/agents/{agent_id}/scheduled_batches',
+        { params: { path: { agent_id: agentId } } },
+        { pageSize: 3 },
+      )
       .toArray()
     expect(batches).toHaveLength(7)
     expect(otherHost.requests).toHaveLength(0)

@@ -24,18 +24,31 @@ export type { BatchCall, CallStatus, ProviderBatchCall, RawCall, RawCalls } from
 export { callStatuses } from './batch-call.js'
 export type { BatchStatus, CallBatch, ProviderCallBatch, RawBatch, RawBatches } from './call-batch.js'
 export { batchStatuses } from './call-batch.js'
-export { createVoiceBatch, type VoiceBatch, type VoiceBatchOperations } from './create-voicebatch.js'
+export { createVoiceBatch } from './create-voicebatch.js'
+export { createVoiceBatchFrom } from './create-voicebatch-from.js'
 export type { BatchRef } from './get-batch.js'
 export type { BatchIterator, BatchPage, ListBatchesOptions } from './list-batches.js'
 export type { CallsRef } from './list-calls.js'
 export { normalizeBatch, normalizeCall } from './normalize.js'
 export type { NormalizeBatchContext, NormalizeCallContext } from './normalize-context.js'
 export { type Provider, providers } from './provider.js'
+export type {
+  BatchLocation,
+  BatchSource,
+  BatchSourceFilter,
+  ProviderAdapter,
+  VoiceBatchAdapters,
+} from './provider-adapter.js'
 export { type ProviderFailure, ProviderFailuresError } from './provider-failures-error.js'
+export { techladderAdapter } from './providers/techladder-adapter.js'
+export { truedyAdapter } from './providers/truedy-adapter.js'
+export { type UltravoxAdapterOptions, ultravoxAdapter } from './providers/ultravox-adapter.js'
+export type { VoiceBatch, VoiceBatchOperations } from './voicebatch.js'
 export type {
   ConfiguredProvider,
   ProviderClients,
   SurelyConfiguredProvider,
   UltravoxConfig,
   VoiceBatchConfig,
+  VoiceBatchSetup,
 } from './voicebatch-config.js'

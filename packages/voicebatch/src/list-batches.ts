@@ -1,9 +1,8 @@
 import { ConfigurationError, type Page, type PageIterator, type PaginateOptions } from '@voicebatch/core'
-import { type BatchSource, planBatchSources, statusSet } from './batch-sources.js'
+import { type PlannedBatchSource, planBatchSources, statusSet } from './batch-sources.js'
 import type { BatchStatus, CallBatch } from './call-batch.js'
 import { configuredProviders, type FacadeState } from './facade-state.js'
 import { mergeAsyncIterables } from './merge-iterators.js'
-import { normalizeBatch } from './normalize.js'
 import type { Provider } from './provider.js'
 import { asError, type ProviderFailure, ProviderFailuresError } from './provider-failures-error.js'
 
@@ -73,7 +72,7 @@ export function listBatches(state: FacadeState, options: ListBatchesOptions = {}
       source.open(pageOptions(options, source, limit, controller.signal)),
     )
     const onSourceError = (index: number, error: unknown) => {
-      const source = sources[index] as BatchSource
+      const source = sources[index] as PlannedBatchSource
       if (options.failFast === true || callerSignal?.aborted === true) throw error
       const failure: ProviderFailure = {
         provider: source.provider,
@@ -89,12 +88,8 @@ export function listBatches(state: FacadeState, options: ListBatchesOptions = {}
         onSourceError,
         cancel: () => controller.abort(),
       })) {
-        const source = sources[index] as BatchSource
-        const context = { agentId: source.agentId }
-        const items = page.items
-          .map((raw) => normalizeBatch(source.provider, raw as never, context))
-          .filter(source.keep)
-          .slice(0, remaining)
+        const source = sources[index] as PlannedBatchSource
+        const items = page.items.filter(source.keep).slice(0, remaining)
         remaining -= items.length
         yield {
           provider: source.provider,
@@ -133,7 +128,7 @@ export function listBatches(state: FacadeState, options: ListBatchesOptions = {}
 
 function pageOptions(
   options: ListBatchesOptions,
-  source: BatchSource,
+  source: PlannedBatchSource,
   limit: number,
   signal: AbortSignal,
 ): PaginateOptions {

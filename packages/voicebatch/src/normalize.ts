@@ -1,10 +1,10 @@
 import type { BatchCall, RawCall } from './batch-call.js'
 import type { CallBatch, RawBatch } from './call-batch.js'
 import type { NormalizeBatchContext, NormalizeCallContext } from './normalize-context.js'
-import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
-import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
-import { normalizeUltravoxBatch, normalizeUltravoxCall } from './normalize-ultravox.js'
 import type { Provider } from './provider.js'
+import { normalizeTechladderBatch, normalizeTechladderCall } from './providers/normalize-techladder.js'
+import { normalizeTruedyBatch, normalizeTruedyCall } from './providers/normalize-truedy.js'
+import { normalizeUltravoxBatch, normalizeUltravoxCall } from './providers/normalize-ultravox.js'
 import { fieldsOf, readField, readString, readText } from './read-field.js'
 
 /**

@@ -2,6 +2,7 @@ import type { TechladderClient, TechladderClientOptions } from '@voicebatch/tech
 import type { TruedyClient, TruedyClientOptions } from '@voicebatch/truedy'
 import type { UltravoxClient, UltravoxClientOptions } from '@voicebatch/ultravox'
 import type { Provider } from './provider.js'
+import type { VoiceBatchAdapters } from './provider-adapter.js'
 
 export interface UltravoxConfig extends UltravoxClientOptions {
   /** The agents whose batches `listBatches` lists (Ultravox lists batches per agent). */
@@ -21,13 +22,16 @@ export interface ProviderClients {
   truedy: TruedyClient
 }
 
-/** The providers a config may configure: every key that can hold options. */
-export type ConfiguredProvider<Config extends VoiceBatchConfig> = {
+/** What a facade is built from: `createVoiceBatch`'s options, or `createVoiceBatchFrom`'s adapters. */
+export type VoiceBatchSetup = VoiceBatchConfig | VoiceBatchAdapters
+
+/** The providers a setup may configure: every key that can hold options (or an adapter). */
+export type ConfiguredProvider<Config extends VoiceBatchSetup> = {
   [Key in Provider & keyof Config]-?: [Exclude<Config[Key], undefined>] extends [never] ? never : Key
 }[Provider & keyof Config]
 
-/** The providers a config surely configures: a key that is neither optional nor possibly undefined. */
-export type SurelyConfiguredProvider<Config extends VoiceBatchConfig> = {
+/** The providers a setup surely configures: a key that is neither optional nor possibly undefined. */
+export type SurelyConfiguredProvider<Config extends VoiceBatchSetup> = {
   [Key in ConfiguredProvider<Config>]-?: object extends Pick<Config, Key>
     ? never
     : undefined extends Config[Key]

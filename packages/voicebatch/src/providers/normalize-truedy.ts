@@ -1,9 +1,8 @@
-import type { ProviderBatchCall } from './batch-call.js'
-import { truedyBatchStatus } from './batch-status.js'
-import type { ProviderCallBatch } from './call-batch.js'
-import { truedyCallStatus } from './call-status.js'
-import type { NormalizeCallContext } from './normalize-context.js'
-import { fieldsOf, readCount, readString, readText, stringOrEmpty } from './read-field.js'
+import type { ProviderBatchCall } from '../batch-call.js'
+import type { ProviderCallBatch } from '../call-batch.js'
+import type { NormalizeCallContext } from '../normalize-context.js'
+import { fieldsOf, readCount, readString, readText, stringOrEmpty } from '../read-field.js'
+import { truedyBatchStatus, truedyCallStatus } from './truedy-status.js'
 
 /**
  * A Truedy batch call (campaign). Its docs' example sends `completed`/`failed` where the schema

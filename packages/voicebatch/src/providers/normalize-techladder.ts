@@ -1,9 +1,8 @@
-import type { ProviderBatchCall } from './batch-call.js'
-import { techladderBatchStatus } from './batch-status.js'
-import type { ProviderCallBatch } from './call-batch.js'
-import { techladderCallStatus } from './call-status.js'
-import type { NormalizeCallContext } from './normalize-context.js'
-import { fieldsOf, readCount, readString, readText, stringOrEmpty } from './read-field.js'
+import type { ProviderBatchCall } from '../batch-call.js'
+import type { ProviderCallBatch } from '../call-batch.js'
+import type { NormalizeCallContext } from '../normalize-context.js'
+import { fieldsOf, readCount, readString, readText, stringOrEmpty } from '../read-field.js'
+import { techladderBatchStatus, techladderCallStatus } from './techladder-status.js'
 
 /** A Techladder call batch (list item or detail). It has no name of its own: `agent_name` is the agent's. */
 export function normalizeTechladderBatch(

@@ -1,8 +1,6 @@
-import type { ProviderBatchCall } from './batch-call.js'
-import { ultravoxBatchStatus } from './batch-status.js'
-import type { ProviderCallBatch } from './call-batch.js'
-import { ultravoxCallStatus } from './call-status.js'
-import type { NormalizeBatchContext, NormalizeCallContext } from './normalize-context.js'
+import type { ProviderBatchCall } from '../batch-call.js'
+import type { ProviderCallBatch } from '../call-batch.js'
+import type { NormalizeBatchContext, NormalizeCallContext } from '../normalize-context.js'
 import {
   fieldsOf,
   readBoolean,
@@ -11,7 +9,8 @@ import {
   readText,
   stringOrEmpty,
   timeOf,
-} from './read-field.js'
+} from '../read-field.js'
+import { ultravoxBatchStatus, ultravoxCallStatus } from './ultravox-status.js'
 
 /** An Ultravox scheduled batch: no name, no status (derived), no failed count. */
 export function normalizeUltravoxBatch(

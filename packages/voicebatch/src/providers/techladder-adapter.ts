@@ -1,0 +1,67 @@
+import {
+  createTechladderClient,
+  type TechladderClient,
+  type TechladderClientOptions,
+} from '@voicebatch/techladder'
+import { mapPageIterator } from '../map-page-iterator.js'
+import { concatAsyncIterables } from '../merge-iterators.js'
+import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { pushableStatuses } from '../status-table.js'
+import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
+import { techladderServerStatuses } from './techladder-status.js'
+
+/**
+ * Techladder for `createVoiceBatchFrom`: a client created from `options` (a missing key throws
+ * here), or the client given. The status and agent filters go to the server.
+ */
+export function techladderAdapter(
+  options?: TechladderClientOptions | TechladderClient,
+): ProviderAdapter<'techladder'> {
+  const client = isProviderClient(options) ? (options as TechladderClient) : createTechladderClient(options)
+  return {
+    provider: 'techladder',
+    client,
+    batchSources({ statuses, agentId }) {
+      const pushed = pushableStatuses(statuses)
+      const serverStatuses = pushed === undefined ? [undefined] : techladderServerStatuses(pushed)
+      if (serverStatuses.length === 0) return []
+      const agent = agentId === undefined ? {} : { agent_id: agentId }
+      return [
+        {
+          agentId: null,
+          exact: statuses === undefined || pushed !== undefined,
+          open: (options) =>
+            concatAsyncIterables(
+              serverStatuses.map((status) =>
+                mapPageIterator(
+                  client.paginate(
+                    '/call-batches',
+                    { params: { query: { ...agent, ...(status === undefined ? {} : { status }) } } },
+                    options,
+                  ),
+                  (batch) => normalizeTechladderBatch(batch),
+                ).pages(),
+              ),
+            ),
+        },
+      ]
+    },
+    async getBatch({ id }, { signal }) {
+      const { data } = await client.unwrap(
+        client.GET('/call-batches/{batch_id}', {
+          params: { path: { batch_id: id } },
+          ...(signal === undefined ? {} : { signal }),
+        }),
+      )
+      return normalizeTechladderBatch(data)
+    },
+    listCalls({ id }, options) {
+      const calls = client.paginate(
+        '/call-batches/{batch_id}/calls',
+        { params: { path: { batch_id: id } } },
+        options,
+      )
+      return mapPageIterator(calls, (call) => normalizeTechladderCall(call, { batchId: id }))
+    },
+  }
+}
