@@ -26,6 +26,7 @@ export default class TestSummaryReporter implements Reporter {
     }
     const summaryFile = process.env.VOICEBATCH_TEST_SUMMARY
     if (summaryFile) writeFileSync(summaryFile, JSON.stringify(counts))
-    else process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`)
+    else
+      process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`)
   }
 }

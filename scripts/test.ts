@@ -11,6 +11,7 @@ import type { TestCounts } from './test-summary-reporter.ts'
 const checks: [string, string[]][] = [
   ['generated types are current', ['pnpm', 'generate', '--check']],
   ['biome lint and format', ['pnpm', 'exec', 'biome', 'check', '.']],
+  ['pending changesets are valid', ['pnpm', 'exec', 'changeset', 'status']],
   ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
   ['every package type-checks', ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']],
   ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],

@@ -51,6 +51,8 @@ export function scaffoldTypesPackage(root: string, spec: ValidatedSpec): Map<str
   return new Map([
     [join(directory, 'package.json'), `${JSON.stringify(packageJson(spec), null, 2)}\n`],
     [join(directory, 'README.md'), render(readFileSync(join(TEMPLATES, 'types-readme.md'), 'utf8'), values)],
+    // Every published package carries the root license (checked by scripts/packaging).
+    [join(directory, 'LICENSE'), readFileSync(join(root, 'LICENSE'), 'utf8')],
     [
       join(directory, 'tsconfig.json'),
       `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', 'vitest.config.ts'] }, null, 2)}\n`,

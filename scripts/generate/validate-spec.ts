@@ -56,7 +56,18 @@ function describeProblem(spec: SpecFile, problem: NormalizedProblem): string {
  * Strict: warnings fail like errors, since every one of them would weaken the generated types.
  */
 export async function validateSpec(root: string, spec: SpecFile): Promise<ValidatedSpec> {
-  const source = readFileSync(join(root, spec.file), 'utf8')
+  return validateSpecSource(root, spec, readFileSync(join(root, spec.file), 'utf8'))
+}
+
+/**
+ * The same checks on a text that is not (yet) on disk, e.g. a downloaded spec: it is parsed and
+ * linted as if it were `spec.file` (the extension decides JSON or YAML).
+ */
+export async function validateSpecSource(
+  root: string,
+  spec: SpecFile,
+  source: string,
+): Promise<ValidatedSpec> {
   const parsed = parseSource(spec, source)
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new SpecError(spec.file, '', 'the document is not an object')

@@ -149,7 +149,7 @@ describe('turbo sees a spec as an input of its types package only', () => {
 
   /** Workspace packages that depend on `name`, directly or not (devDependencies count: turbo's graph has them). */
   const dependentsOf = (name: string): Set<string> => {
-    const manifests = execFileSync('git', ['ls-files', 'packages/*/package.json'], {
+    const manifests = execFileSync('git', ['ls-files', 'packages/*/package.json', 'tests/*/package.json'], {
       cwd: copy.root,
       encoding: 'utf8',
     })

@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { checkPackages, type PackageCheck } from '../packaging/check-packages.ts'
+import { checkPackedManifest } from '../packaging/check-packed-manifest.ts'
+import type { SizeReport } from '../packaging/check-size-limits.ts'
+import { checkTarballFiles } from '../packaging/check-tarball-files.ts'
+import { packPackage } from '../packaging/pack-package.ts'
+import { listPublishablePackages } from '../packaging/publishable-packages.ts'
+import { REPO_ROOT } from './support/temp-spec-repo.ts'
+
+// Built by `pnpm test` before vitest starts (scripts/test.ts), not here: see release-local.test.ts.
+describe('every publishable package, packed as it would be published', () => {
+  let checks: PackageCheck[]
+  let sizes: SizeReport[]
+  beforeAll(async () => {
+    ;({ checks, sizes } = await checkPackages(REPO_ROOT, { build: false }))
+  }, 600_000)
+
+  test('covers every package under packages/ that is not private', () => {
+    expect(checks.map((check) => check.name).sort()).toEqual(
+      listPublishablePackages(REPO_ROOT)
+        .map((pkg) => pkg.name)
+        .sort(),
+    )
+  })
+
+  test('passes publint --strict, attw (esm-only), the tarball rules and its size budget', () => {
+    const problems = checks.flatMap((check) => check.problems.map((problem) => `${check.name}: ${problem}`))
+    expect(problems.join('\n\n')).toBe('')
+  })
+
+  test('ships only dist, README, LICENSE, CHANGELOG and package.json', () => {
+    for (const check of checks) {
+      for (const file of check.files)
+        expect(file).toMatch(/^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
+    }
+  })
+
+  test('every package has a measured size-limit budget', () => {
+    for (const check of checks)
+      expect(
+        sizes.some((size) => size.name === check.name),
+        check.name,
+      ).toBe(true)
+  })
+})
+
+describe('pnpm pack rewrites workspace and catalog ranges', () => {
+  const destination = mkdtempSync(join(tmpdir(), 'voicebatch-pack-test-'))
+  afterAll(() => rmSync(destination, { recursive: true, force: true }))
+
+  test('@voicebatch/truedy depends on registry versions in its tarball', async () => {
+    const all = listPublishablePackages(REPO_ROOT)
+    const truedy = all.find((pkg) => pkg.name === '@voicebatch/truedy')
+    if (!truedy) throw new Error('no @voicebatch/truedy')
+    const packed = await packPackage(truedy, destination)
+    const dependencies = packed.manifest.dependencies as Record<string, string>
+    const version = (name: string) => all.find((pkg) => pkg.name === name)?.version
+    expect(dependencies).toMatchObject({
+      '@voicebatch/core': `^${version('@voicebatch/core')}`,
+      '@voicebatch/truedy-types': `^${version('@voicebatch/truedy-types')}`,
+      'openapi-fetch': '0.17.0',
+    })
+    expect(JSON.stringify(packed.manifest)).not.toMatch(/"(workspace|catalog):/)
+    expect(checkPackedManifest(packed, all)).toEqual([])
+  })
+})
+
+describe('the tarball rules catch what must not ship', () => {
+  const packed = (files: string[], manifest: Record<string, unknown> = {}) => ({
+    tarball: 'x.tgz',
+    files,
+    manifest,
+  })
+
+  test('sources, tests, configs, secrets; a missing LICENSE; an export that was not built', () => {
+    const problems = checkTarballFiles(
+      packed(
+        [
+          'package.json',
+          'src/index.ts',
+          'test/client.test.ts',
+          'tsconfig.json',
+          '.env',
+          'dist/index.mjs',
+          'dist/key.pem',
+        ],
+        {
+          exports: { '.': { types: './dist/index.d.mts', default: './dist/index.mjs' } },
+        },
+      ),
+    )
+    expect(problems).toEqual([
+      'unexpected file in the tarball: src/index.ts',
+      'unexpected file in the tarball: test/client.test.ts',
+      'unexpected file in the tarball: tsconfig.json',
+      'unexpected file in the tarball: .env',
+      'unexpected file in the tarball: dist/key.pem',
+      'missing from the tarball: LICENSE',
+      'exports["."] points at ./dist/index.d.mts, which is not in the tarball (was the package built?)',
+    ])
+  })
+
+  test('a forbidden file inside dist: a test, a source map, an env file', () => {
+    expect(
+      checkTarballFiles(packed(['package.json', 'LICENSE', 'dist/index.test.mjs', 'dist/index.mjs.map'])),
+    ).toEqual([
+      'file that must not be published: dist/index.test.mjs',
+      'unexpected file in the tarball: dist/index.mjs.map',
+    ])
+  })
+
+  test('a workspace: range left in the manifest, or a range that misses the repository version', () => {
+    const workspace = [{ name: '@voicebatch/core', version: '0.2.0', directory: '' }]
+    expect(
+      checkPackedManifest(
+        packed([], { dependencies: { '@voicebatch/core': 'workspace:^', yaml: 'catalog:' } }),
+        workspace,
+      ),
+    ).toEqual([
+      'dependencies.@voicebatch/core is still "workspace:^" in the tarball',
+      'dependencies.@voicebatch/core is "workspace:^", expected "^0.2.0" (the version in the repository)',
+      'dependencies.yaml is still "catalog:" in the tarball',
+    ])
+  })
+})
