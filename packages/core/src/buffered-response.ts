@@ -11,16 +11,19 @@ export async function readBody(response: Response, method: string): Promise<Uint
 
 export interface BufferedResponseContext {
   provider: string
-  /** `GET https://…`, already redacted; used in error messages. */
-  description: string
+  /** `GET https://…`, redacted; for error messages. */
+  describe(): string
   secrets: readonly string[]
   url: string
 }
 
+const decoder = new TextDecoder()
+
 /**
- * Rebuilds the response around the bytes already read. On a 2xx with a body, the body must be
- * JSON: otherwise `InvalidResponseError` (never a raw `SyntaxError` from openapi-fetch later).
- * The parsed value is handed to `json()` so openapi-fetch does not parse it a second time.
+ * Serves the response's body from the bytes already read: `text()`, `json()`, `arrayBuffer()`,
+ * `blob()` and `bytes()` answer from them, so the Response needs no second stream. On a 2xx with a
+ * body, the body must be JSON: otherwise `InvalidResponseError` (never a raw `SyntaxError` from
+ * openapi-fetch later); the parsed value is handed to `json()` so it is not parsed twice.
  */
 export function toBufferedResponse(
   response: Response,
@@ -28,38 +31,49 @@ export function toBufferedResponse(
   context: BufferedResponseContext,
 ): Response {
   if (bytes === null) return response
-  const headers = new Headers(response.headers)
-  // The bytes are decoded already: describe them as they are now.
-  headers.delete('content-encoding')
-  headers.delete('transfer-encoding')
-  headers.set('content-length', String(bytes.byteLength))
-  const buffered = new Response(bytes, { status: response.status, statusText: response.statusText, headers })
-  Object.defineProperties(buffered, {
-    url: { value: response.url || context.url },
-    redirected: { value: response.redirected },
-  })
-  if (!response.ok || bytes.byteLength === 0) return buffered
+  let text: string | undefined
+  const decoded = () => {
+    text ??= decoder.decode(bytes)
+    return text
+  }
+  const fromBytes = {
+    text: () => Promise.resolve(decoded()),
+    json: () => Promise.resolve(JSON.parse(decoded())),
+    arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
+    bytes: () => Promise.resolve(bytes.slice()),
+    blob: () => Promise.resolve(new Blob([bytes], { type: response.headers.get('content-type') ?? '' })),
+  }
+  Object.assign(response, fromBytes)
+  if (response.url === '') Object.defineProperty(response, 'url', { value: context.url })
+  // openapi-fetch parses with json() only when it sees a length; otherwise it parses text() itself.
+  if (!response.headers.has('content-length')) {
+    const headers = new Headers(response.headers)
+    // The body is all here now: describe it by its length, not as a chunked stream.
+    headers.delete('transfer-encoding')
+    headers.set('content-length', String(bytes.byteLength))
+    Object.defineProperty(response, 'headers', { value: headers })
+  }
+  if (!response.ok || bytes.byteLength === 0) return response
 
-  const text = new TextDecoder().decode(bytes)
   const contentType = response.headers.get('content-type')
   const fail = (problem: string) =>
     new InvalidResponseError({
       provider: context.provider,
       status: response.status,
-      snippet: snippet(text, context.secrets),
-      message: `${context.provider}: ${context.description} returned ${response.status} with ${problem}: ${snippet(text, context.secrets, 80)}`,
+      snippet: snippet(decoded(), context.secrets),
+      message: `${context.provider}: ${context.describe()} returned ${response.status} with ${problem}: ${snippet(decoded(), context.secrets, 80)}`,
     })
   // A missing content type is tolerated when the body parses; a declared non-JSON one is not.
   if (contentType !== null && !isJsonMediaType(contentType))
     throw fail(`a ${mediaType(contentType)} body, not JSON`)
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = JSON.parse(decoded())
   } catch {
     throw fail('a body that is not valid JSON (truncated?)')
   }
-  buffered.json = () => Promise.resolve(parsed)
-  return buffered
+  response.json = () => Promise.resolve(parsed)
+  return response
 }
 
 function mediaType(contentType: string): string {

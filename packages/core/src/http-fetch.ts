@@ -58,11 +58,12 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     const maxRetries = checkMaxRetries(perCall(request, 'maxRetries') ?? defaultMaxRetries)
     const timeoutMs = checkTimeout(perCall(request, 'timeoutMs') ?? defaultTimeoutMs)
     const signal = request.signal
-    const description = redact(`${request.method} ${request.url}`, secrets)
+    // Only error messages use it: built on demand, off the hot path.
+    const describe = () => redact(`${request.method} ${request.url}`, secrets)
     const aborted = () =>
       new RequestAbortedError({
         provider,
-        message: `${provider}: ${description} was aborted`,
+        message: `${provider}: ${describe()} was aborted`,
         cause: signal.reason,
       })
     if (signal.aborted) throw aborted()
@@ -84,11 +85,11 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       if (signal.aborted) return aborted()
       const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : ''
       if (timedOut) {
-        const message = `${provider}: ${description} timed out after ${timeoutMs} ms${attempts}`
+        const message = `${provider}: ${describe()} timed out after ${timeoutMs} ms${attempts}`
         return new TimeoutError({ provider, timeoutMs, message })
       }
       const message = redact(
-        `${provider}: ${description} failed: ${describeFailure(error)}${attempts}`,
+        `${provider}: ${describe()} failed: ${describeFailure(error)}${attempts}`,
         secrets,
       )
       return new ConnectionError({ provider, message, cause: redactError(error, secrets) })
@@ -115,7 +116,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
           continue
         }
       }
-      return toBufferedResponse(response, bytes, { provider, description, secrets, url: request.url })
+      return toBufferedResponse(response, bytes, { provider, describe, secrets, url: request.url })
     }
   }
 }

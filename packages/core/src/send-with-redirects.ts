@@ -29,7 +29,8 @@ export interface SendInput {
  */
 export async function sendWithRedirects(options: SendOptions, input: SendInput): Promise<Response> {
   let { url, method, body } = input
-  const headers = new Headers(input.headers)
+  // Copied only when a redirect must change them.
+  let headers = input.headers
   let credentialed = new URL(url).origin === options.origin
 
   for (let hop = 0; ; hop++) {
@@ -48,6 +49,7 @@ export async function sendWithRedirects(options: SendOptions, input: SendInput):
     if ((response.status === 303 && method !== 'HEAD') || (response.status <= 302 && method === 'POST')) {
       method = 'GET'
       body = undefined
+      headers = new Headers(headers)
       for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name)
     }
     credentialed = credentialed && next.origin === options.origin
