@@ -111,6 +111,17 @@ async function* paginate<Item>(pager: Pager<Item>, settings: Settings): AsyncGen
   }
 }
 
+/** Cursors kept for loop detection: enough for any real cycle, bounded so memory stays flat. */
+const REMEMBERED_CURSORS = 1_000
+
+function remember(seen: Set<string>, cursor: string): void {
+  seen.add(cursor)
+  if (seen.size > REMEMBERED_CURSORS) {
+    const oldest = seen.values().next().value
+    if (oldest !== undefined) seen.delete(oldest)
+  }
+}
+
 async function* cursorPages<Item>(
   pager: Extract<Pager<Item>, { kind: 'cursor' }>,
   settings: Settings,
@@ -120,7 +131,7 @@ async function* cursorPages<Item>(
   let remaining = settings.limit
   let cursor: string | undefined
   while (true) {
-    if (cursor !== undefined) seen.add(cursor)
+    if (cursor !== undefined) remember(seen, cursor)
     const page = await settle(
       pager.fetchPage({ cursor, pageSize: settings.pageSize, signal }),
       settings.signal,
