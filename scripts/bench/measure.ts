@@ -1,0 +1,143 @@
+/**
+ * The measuring loop (no benchmark library): warm up, calibrate a batch size, then take samples,
+ * each the mean time per operation over one batch, timed with `process.hrtime.bigint()`.
+ * Variants compared with each other are sampled in interleaved rounds, so a slow moment of the
+ * machine (2 cores, other work) lands on all of them rather than on one.
+ */
+
+export interface Stats {
+  median: number
+  /** Nearest-rank 95th percentile of the samples (not of single operations). */
+  p95: number
+  min: number
+  max: number
+  samples: number
+}
+
+/** Runs the operation `count` times (sequentially, or with its own concurrency). */
+export type Batch = (count: number) => Promise<void>
+
+export interface SamplingOptions {
+  /** Time each variant runs before sampling starts (JIT, connection pools, caches). */
+  warmupMs: number
+  /** Target duration of one sample. */
+  sampleMs: number
+  samples: number
+}
+
+export function summarize(values: readonly number[]): Stats {
+  if (values.length === 0) throw new Error('no samples')
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]
+  const middle = sorted.length >> 1
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  return {
+    median,
+    p95: at(0.95) as number,
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+    samples: sorted.length,
+  }
+}
+
+/** Milliseconds since an `hrtime.bigint()` start. */
+export function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc === undefined) throw new Error('run with node --expose-gc (scripts/bench.ts does)')
+  gc()
+  gc()
+}
+
+/** Per-operation times of one batch of a variant, in nanoseconds. */
+export interface Measured {
+  /** Wall-clock time: what the targets use. */
+  wall: Stats
+  /**
+   * CPU time of this process (every thread: GC and JIT included). Unlike wall time it does not count
+   * moments the process waited for a core, so it holds up better on a busy machine.
+   */
+  cpu: Stats
+}
+
+async function timeBatch(batch: Batch, count: number): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage()
+  const start = process.hrtime.bigint()
+  await batch(count)
+  const wall = Number(process.hrtime.bigint() - start)
+  const used = process.cpuUsage(cpu)
+  return { wall, cpu: (used.user + used.system) * 1000 }
+}
+
+/** Runs the batch with doubling sizes for `warmupMs`; returns the operations per sample that fill `sampleMs`. */
+async function warmUp(batch: Batch, { warmupMs, sampleMs }: SamplingOptions): Promise<number> {
+  const deadline = process.hrtime.bigint() + BigInt(Math.round(warmupMs * 1e6))
+  let count = 1
+  let nanosecondsPerOperation = Number.POSITIVE_INFINITY
+  do {
+    const nanoseconds = (await timeBatch(batch, count)).wall
+    nanosecondsPerOperation = nanoseconds / count
+    if (nanoseconds < sampleMs * 1e6) count *= 2
+  } while (process.hrtime.bigint() < deadline)
+  return Math.max(1, Math.round((sampleMs * 1e6) / nanosecondsPerOperation))
+}
+
+/**
+ * Nanoseconds per operation of each variant: every variant is warmed up, then the samples are
+ * taken round by round (in a rotating order), with a full GC before each sample.
+ */
+export async function compareVariants<Name extends string>(
+  variants: Record<Name, Batch>,
+  options: SamplingOptions,
+): Promise<Record<Name, Measured>> {
+  const names = Object.keys(variants) as Name[]
+  const counts = new Map<Name, number>()
+  for (const name of names) counts.set(name, await warmUp(variants[name], options))
+  const samples = new Map<Name, { wall: number[]; cpu: number[] }>(
+    names.map((name) => [name, { wall: [], cpu: [] }]),
+  )
+  for (let round = 0; round < options.samples; round++) {
+    for (let index = 0; index < names.length; index++) {
+      const name = names[(round + index) % names.length] as Name
+      const count = counts.get(name) as number
+      collectGarbage()
+      const { wall, cpu } = await timeBatch(variants[name], count)
+      samples.get(name)?.wall.push(wall / count)
+      samples.get(name)?.cpu.push(cpu / count)
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const { wall, cpu } = samples.get(name) ?? { wall: [], cpu: [] }
+      return [name, { wall: summarize(wall), cpu: summarize(cpu) }]
+    }),
+  ) as Record<Name, Measured>
+}
+
+/** Runs `operation` `count` times with at most `concurrency` in flight. */
+export async function inFlight(
+  count: number,
+  concurrency: number,
+  operation: () => Promise<unknown>,
+): Promise<void> {
+  let started = 0
+  const worker = async () => {
+    while (started < count) {
+      started++
+      await operation()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker))
+}
+
+/** Runs `operation` `count` times one after the other. */
+export async function sequentially(count: number, operation: () => Promise<unknown>): Promise<void> {
+  for (let index = 0; index < count; index++) await operation()
+}
