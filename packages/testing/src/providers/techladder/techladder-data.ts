@@ -13,12 +13,11 @@ import {
   hexFrom,
   pick,
   salt,
-  scramble32,
   shuffled,
   unit,
-  unscramble32,
 } from '../../internal/deterministic.js'
 import { LazyCollection, type Segment } from '../../internal/lazy-list.js'
+import { ScrambledIds } from '../../internal/scrambled-ids.js'
 import { HOUR, iso, MINUTE, type ProviderSettings } from '../shared/provider-settings.js'
 
 /** Every status appears in any 10 consecutive seeded batches. */
@@ -104,9 +103,8 @@ export class TechladderData {
   readonly agents: readonly Agent[]
   readonly collection: LazyCollection<TechladderBatchRecord>
   readonly #settings: ProviderSettings
-  readonly #idKey: number
+  readonly #ids: ScrambledIds
   readonly #pattern: readonly CallBatchStatus[]
-  #createdCount = 0
 
   constructor(settings: ProviderSettings) {
     this.#settings = settings
@@ -121,7 +119,7 @@ export class TechladderData {
       versionId: `pmt-${hexFrom(10, seed, salt.version, index)}`,
     }))
     if (settings.batches >= 2 ** 31) throw new RangeError('Too many seeded batches')
-    this.#idKey = hash32(seed, salt.techladder, salt.batchId)
+    this.#ids = new ScrambledIds('sched_', hash32(seed, salt.techladder, salt.batchId), settings.batches)
     this.#pattern = shuffled(STATUS_PATTERN, seed, salt.statusPattern)
     const period = lcm(STATUS_PATTERN.length, this.agents.length)
     this.collection = new LazyCollection({
@@ -133,24 +131,20 @@ export class TechladderData {
 
   reset(): void {
     this.collection.reset()
-    this.#createdCount = 0
+    this.#ids.reset()
   }
 
   batchId(index: number): string {
-    return `sched_${hex(scramble32(index, this.#idKey), 8)}`
+    return this.#ids.of(index)
   }
 
   /** The seeded index behind a `sched_` ID; undefined when it is not one. */
   seededIndex(batchId: string): number | undefined {
-    const digits = /^sched_([0-9a-f]{8})$/.exec(batchId)?.[1]
-    if (digits === undefined) return undefined
-    const index = unscramble32(Number.parseInt(digits, 16), this.#idKey)
-    return index < this.#settings.batches ? index : undefined
+    return this.#ids.seededIndex(batchId)
   }
 
   newBatchId(): string {
-    this.#createdCount += 1
-    return this.batchId(this.#settings.batches + this.#createdCount - 1)
+    return this.#ids.next()
   }
 
   agentName(agentId: string): string {

@@ -12,13 +12,12 @@ import {
   hexFrom,
   pick,
   salt,
-  scramble32,
   shuffled,
   unit,
-  unscramble32,
   uuidFrom,
 } from '../../internal/deterministic.js'
 import { LazyCollection, type Segment } from '../../internal/lazy-list.js'
+import { ScrambledIds } from '../../internal/scrambled-ids.js'
 import { DAY, iso, MINUTE, type ProviderSettings } from '../shared/provider-settings.js'
 
 /** Every status appears in any 10 consecutive seeded batches. */
@@ -89,11 +88,10 @@ export class TruedyData {
   readonly agentIds: readonly string[]
   readonly collection: LazyCollection<TruedyBatchRecord>
   readonly #settings: ProviderSettings
-  readonly #idKey: number
+  readonly #ids: ScrambledIds
   readonly #pattern: readonly BatchCallStatus[]
   /** The pattern slot shown as `running` when off-spec statuses are on. */
   readonly #runningSlot: number
-  #createdCount = 0
 
   constructor(settings: ProviderSettings) {
     this.#settings = settings
@@ -103,7 +101,7 @@ export class TruedyData {
       [0, 1, 2].map((index) => `agt_${hex(hash32(seed, salt.truedy, salt.agent, index), 8)}`)
     if (this.agentIds.length === 0) throw new TypeError('agentIds must not be empty')
     if (settings.batches >= 2 ** 31) throw new RangeError('Too many seeded batches')
-    this.#idKey = hash32(seed, salt.truedy, salt.batchId)
+    this.#ids = new ScrambledIds('batch_', hash32(seed, salt.truedy, salt.batchId), settings.batches)
     this.#pattern = shuffled(STATUS_PATTERN, seed, salt.statusPattern)
     this.#runningSlot = this.#pattern.indexOf('active')
     this.collection = new LazyCollection({
@@ -115,23 +113,19 @@ export class TruedyData {
 
   reset(): void {
     this.collection.reset()
-    this.#createdCount = 0
+    this.#ids.reset()
   }
 
   #batchId(index: number): string {
-    return `batch_${hex(scramble32(index, this.#idKey), 8)}`
+    return this.#ids.of(index)
   }
 
   seededIndex(batchId: string): number | undefined {
-    const digits = /^batch_([0-9a-f]{8})$/.exec(batchId)?.[1]
-    if (digits === undefined) return undefined
-    const index = unscramble32(Number.parseInt(digits, 16), this.#idKey)
-    return index < this.#settings.batches ? index : undefined
+    return this.#ids.seededIndex(batchId)
   }
 
   newBatchId(): string {
-    this.#createdCount += 1
-    return this.#batchId(this.#settings.batches + this.#createdCount - 1)
+    return this.#ids.next()
   }
 
   phoneNumberId(...parts: number[]): string {
