@@ -46,6 +46,7 @@ describe('pnpm release:local', () => {
       'tsc --noEmit, nodenext + strict flags: the types packages from ESM and CommonJS',
       'public API names from ESM and require(): createTruedyClient, createVoiceBatch, startMockServer',
       'tsc --noEmit, nodenext + strict flags: createTruedyClient and createVoiceBatch',
+      'tsc --noEmit, bundler resolution + strict flags: the types packages, createTruedyClient and createVoiceBatch',
       "a real call: startMockServer({ provider: 'truedy' }), then client.GET('/batch-calls')",
     ])
     const failed = report.steps.filter((step) => !step.passed)
