@@ -6,16 +6,7 @@ import type {
   CreateCallBatchContactInput,
   StartMode,
 } from '@voicebatch/techladder-types'
-import {
-  between,
-  hash32,
-  hex,
-  hexFrom,
-  pick,
-  salt,
-  shuffled,
-  unit,
-} from '../../internal/deterministic.js'
+import { between, hash32, hex, hexFrom, pick, salt, shuffled, unit } from '../../internal/deterministic.js'
 import { LazyCollection, type Segment } from '../../internal/lazy-list.js'
 import { ScrambledIds } from '../../internal/scrambled-ids.js'
 import { HOUR, iso, MINUTE, type ProviderSettings } from '../shared/provider-settings.js'
