@@ -27,6 +27,7 @@ export {
   type HttpFetch,
   type HttpFetchOptions,
 } from './http-fetch.js'
+export { isRecord } from './is-record.js'
 export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
 export {
   type CursorPage,

@@ -1,7 +1,4 @@
-import type { ParsedErrorBody } from '@voicebatch/core'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isRecord, type ParsedErrorBody } from '@voicebatch/core'
 
 function describeFieldErrors(body: Record<string, unknown>): string {
   return Object.entries(body)
