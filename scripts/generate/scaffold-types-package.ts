@@ -8,11 +8,17 @@ function render(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
+/** "Truedy API" and "Truedy" both read "the Truedy API" in a description. */
+function apiName(title: string): string {
+  return `${title.trim().replace(/\s+API$/i, '')} API`
+}
+
 function packageJson(spec: ValidatedSpec): Record<string, unknown> {
+  const directory = `packages/${spec.name}-types`
   return {
     name: `@voicebatch/${spec.name}-types`,
     version: '0.0.0',
-    description: `Strict TypeScript types for the ${spec.document.info.title} API, generated from its OpenAPI document.`,
+    description: `Strict TypeScript types for the ${apiName(spec.document.info.title)}, generated from its OpenAPI document.`,
     license: 'MIT',
     type: 'module',
     sideEffects: false,
@@ -20,16 +26,22 @@ function packageJson(spec: ValidatedSpec): Record<string, unknown> {
     repository: {
       type: 'git',
       url: 'git+https://github.com/voicebatch/voicebatch.git',
-      directory: `packages/${spec.name}-types`,
+      directory,
     },
+    homepage: `https://github.com/voicebatch/voicebatch/tree/main/${directory}#readme`,
+    bugs: { url: 'https://github.com/voicebatch/voicebatch/issues' },
     exports: {
       '.': { types: './dist/index.d.mts', default: './dist/index.mjs' },
       './package.json': './package.json',
     },
     main: './dist/index.mjs',
     types: './dist/index.d.mts',
-    files: ['dist'],
-    scripts: { build: 'tsdown', typecheck: 'tsc --noEmit -p tsconfig.json' },
+    // src/ ships for the source maps: "go to definition" lands in the sources.
+    files: ['dist', 'src', '!src/**/*.test.ts', '!src/**/*.test-d.ts', 'CHANGELOG.md'],
+    scripts: {
+      build: 'tsx ../../scripts/build/build-package.ts',
+      typecheck: 'tsc --noEmit -p tsconfig.json',
+    },
     devDependencies: { tsdown: 'catalog:', typescript: 'catalog:', vitest: 'catalog:' },
     publishConfig: { access: 'public' },
   }

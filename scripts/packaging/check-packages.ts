@@ -5,7 +5,9 @@ import { pnpmEnvironment } from '../release/pnpm-environment.ts'
 import { assertSucceeded, runCommand } from '../release/run-command.ts'
 import { assertBuilt } from './assert-built.ts'
 import { checkPackedManifest } from './check-packed-manifest.ts'
+import { checkRegistryMetadata } from './check-registry-metadata.ts'
 import { checkSizeLimits, type SizeReport } from './check-size-limits.ts'
+import { checkSourceMaps } from './check-source-maps.ts'
 import { checkTarballFiles, tarballWarnings } from './check-tarball-files.ts'
 import { packPackage } from './pack-package.ts'
 import { listPublishablePackages, type PublishablePackage, selectPackages } from './publishable-packages.ts'
@@ -46,6 +48,8 @@ async function checkOne(
   const problems = [
     ...checkTarballFiles(packed),
     ...checkPackedManifest(packed, all),
+    ...checkRegistryMetadata(packed, pkg),
+    ...checkSourceMaps(packed),
     ...(await runPublint(packed.tarball, destination)),
     ...(await runAttw(packed.tarball, destination)),
   ]
@@ -53,8 +57,8 @@ async function checkOne(
 }
 
 /**
- * For every publishable package: `pnpm pack`, then its tarball's files, its packed package.json,
- * `publint --strict`, `attw --profile esm-only`; then size-limit budgets. Tarballs go to a temp
+ * For every publishable package: `pnpm pack`, then its tarball's files, its packed package.json
+ * (dependency ranges, registry-page metadata), its source maps, `publint --strict`, `attw --profile esm-only`; then size-limit budgets. Tarballs go to a temp
  * folder that is removed afterwards.
  */
 export async function checkPackages(

@@ -1,19 +1,19 @@
 import type { PackedPackage } from './pack-package.ts'
 
-/** What a published package may hold: the build and the files that document it. */
+/** What a published package may hold: the build with its maps, the sources the maps point at, the docs. */
 const ALLOWED = [
-  /^dist\/.+\.(mjs|d\.mts|js|cjs|d\.ts|d\.cts|json)$/,
+  /^dist\/.+\.(mjs|d\.mts|js|cjs|d\.ts|d\.cts|json|map)$/,
+  /^src\/.+\.ts$/,
   /^README\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
   /^package\.json$/,
 ]
-/** Never published, even inside dist/: tests, fixtures, source maps of sources we do not ship, secrets. */
+/** Never published, wherever they are: tests, fixtures, secrets. */
 const FORBIDDEN = [
   /\.test\./,
   /\.test-d\./,
   /(^|\/)fixtures?\//,
-  /\.map$/,
   /(^|\/)\.env/,
   /\.(pem|key|p12|pfx|crt)$/,
   /(^|\/)\.npmrc$/,
@@ -24,10 +24,10 @@ const REQUIRED = ['package.json', 'LICENSE']
 export function checkTarballFiles(packed: PackedPackage): string[] {
   const problems: string[] = []
   for (const file of packed.files) {
-    if (!ALLOWED.some((pattern) => pattern.test(file)))
-      problems.push(`unexpected file in the tarball: ${file}`)
-    else if (FORBIDDEN.some((pattern) => pattern.test(file)))
+    if (FORBIDDEN.some((pattern) => pattern.test(file)))
       problems.push(`file that must not be published: ${file}`)
+    else if (!ALLOWED.some((pattern) => pattern.test(file)))
+      problems.push(`unexpected file in the tarball: ${file}`)
   }
   for (const file of REQUIRED) {
     if (!packed.files.includes(file)) problems.push(`missing from the tarball: ${file}`)

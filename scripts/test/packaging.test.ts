@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkPackages, type PackageCheck } from '../packaging/check-packages.ts'
 import { checkPackedManifest } from '../packaging/check-packed-manifest.ts'
+import { checkRegistryMetadata } from '../packaging/check-registry-metadata.ts'
 import type { SizeReport } from '../packaging/check-size-limits.ts'
+import { checkSourceMaps } from '../packaging/check-source-maps.ts'
 import { checkTarballFiles } from '../packaging/check-tarball-files.ts'
 import { packPackage } from '../packaging/pack-package.ts'
 import { listPublishablePackages } from '../packaging/publishable-packages.ts'
@@ -31,10 +33,12 @@ describe('every publishable package, packed as it would be published', () => {
     expect(problems.join('\n\n')).toBe('')
   })
 
-  test('ships only dist, README, LICENSE, CHANGELOG and package.json', () => {
+  test('ships only dist, src (for the source maps), README, LICENSE, CHANGELOG and package.json', () => {
     for (const check of checks) {
       for (const file of check.files)
-        expect(file).toMatch(/^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
+        expect(file).toMatch(/^(dist\/.+|src\/.+\.ts|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/)
+      expect(check.files, check.name).toContain('dist/index.d.mts.map')
+      expect(check.files, check.name).toContain('src/index.ts')
     }
   })
 
@@ -69,10 +73,11 @@ describe('pnpm pack rewrites workspace and catalog ranges', () => {
 })
 
 describe('the tarball rules catch what must not ship', () => {
-  const packed = (files: string[], manifest: Record<string, unknown> = {}) => ({
+  const packed = (files: string[], manifest: Record<string, unknown> = {}, contents = '') => ({
     tarball: 'x.tgz',
     files,
     manifest,
+    contents,
   })
 
   test('sources, tests, configs, secrets; a missing LICENSE; an export that was not built', () => {
@@ -81,6 +86,7 @@ describe('the tarball rules catch what must not ship', () => {
         [
           'package.json',
           'src/index.ts',
+          'src/notes.md',
           'test/client.test.ts',
           'tsconfig.json',
           '.env',
@@ -93,22 +99,77 @@ describe('the tarball rules catch what must not ship', () => {
       ),
     )
     expect(problems).toEqual([
-      'unexpected file in the tarball: src/index.ts',
-      'unexpected file in the tarball: test/client.test.ts',
+      'unexpected file in the tarball: src/notes.md',
+      'file that must not be published: test/client.test.ts',
       'unexpected file in the tarball: tsconfig.json',
-      'unexpected file in the tarball: .env',
-      'unexpected file in the tarball: dist/key.pem',
+      'file that must not be published: .env',
+      'file that must not be published: dist/key.pem',
       'missing from the tarball: LICENSE',
       'exports["."] points at ./dist/index.d.mts, which is not in the tarball (was the package built?)',
     ])
   })
 
-  test('a forbidden file inside dist: a test, a source map, an env file', () => {
+  test('a forbidden file inside dist or src: a test, a type test', () => {
     expect(
-      checkTarballFiles(packed(['package.json', 'LICENSE', 'dist/index.test.mjs', 'dist/index.mjs.map'])),
+      checkTarballFiles(
+        packed(['package.json', 'LICENSE', 'dist/index.test.mjs', 'dist/index.mjs.map', 'src/a.test-d.ts']),
+      ),
     ).toEqual([
       'file that must not be published: dist/index.test.mjs',
-      'unexpected file in the tarball: dist/index.mjs.map',
+      'file that must not be published: src/a.test-d.ts',
+    ])
+  })
+
+  test('a build without maps, a map that names a source not shipped, a map that names none', () => {
+    const contents = mkdtempSync(join(tmpdir(), 'voicebatch-maps-test-'))
+    try {
+      mkdirSync(join(contents, 'dist'))
+      writeFileSync(join(contents, 'dist/index.mjs'), 'export {}\n//# sourceMappingURL=index.mjs.map\n')
+      writeFileSync(join(contents, 'dist/index.mjs.map'), JSON.stringify({ sources: ['../src/client.ts'] }))
+      writeFileSync(join(contents, 'dist/index.d.mts'), 'export {}\n')
+      writeFileSync(join(contents, 'dist/other.d.mts'), 'export {}\n//# sourceMappingURL=other.d.mts.map\n')
+      writeFileSync(join(contents, 'dist/other.d.mts.map'), JSON.stringify({ sources: [] }))
+      const files = [
+        'dist/index.mjs',
+        'dist/index.mjs.map',
+        'dist/index.d.mts',
+        'dist/other.d.mts',
+        'dist/other.d.mts.map',
+      ]
+      expect(checkSourceMaps(packed(files, {}, contents))).toEqual([
+        'dist/index.d.mts has no source map (dist/index.d.mts.map)',
+        'dist/index.mjs.map points at ../src/client.ts, which is not in the tarball',
+        'dist/other.d.mts.map names no sources',
+      ])
+    } finally {
+      rmSync(contents, { recursive: true, force: true })
+    }
+  })
+
+  test('registry metadata: a doubled word, no homepage or bugs, a wrong directory, no CHANGELOG.md', () => {
+    const pkg = {
+      name: '@voicebatch/truedy-types',
+      version: '0.1.0',
+      directory: '/repo/packages/truedy-types',
+    }
+    expect(
+      checkRegistryMetadata(
+        packed([], {
+          description: 'Strict TypeScript types for the Truedy API API, generated from its OpenAPI document.',
+          repository: {
+            url: 'git+https://github.com/voicebatch/voicebatch.git',
+            directory: 'packages/truedy',
+          },
+          files: ['dist'],
+        }),
+        pkg,
+      ),
+    ).toEqual([
+      'description repeats "API": "Strict TypeScript types for the Truedy API API, generated from its OpenAPI document."',
+      "homepage is undefined, expected the package's folder on GitHub",
+      'bugs.url is undefined, expected https://github.com/voicebatch/voicebatch/issues',
+      'repository must be git+https://github.com/voicebatch/voicebatch.git with directory packages/truedy-types',
+      'files does not list CHANGELOG.md',
     ])
   })
 
