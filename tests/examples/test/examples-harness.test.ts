@@ -94,7 +94,7 @@ describe('a README with broken examples fails', () => {
   test('a type error is reported on its line', () => {
     const found = diagnostics.get(at(1).path) ?? []
     expect(found.map(({ line, text }) => `${line}: ${text.slice(0, 90)}`)).toEqual([
-      "4: TS2561: Object literal may only specify known properties, but 'batch_call' does not exist in type",
+      "4: TS2561: Object literal may only specify known properties, but 'batch_call' does not exist ",
     ])
   })
 
