@@ -1,43 +1,104 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type PhaseTime, printSummary } from './test-run/report.ts'
+import { type CommandResult, runCommand } from './test-run/run-command.ts'
+import { packagesTypecheckedByVitest } from './test-run/typechecked-by-vitest.ts'
 import type { TestCounts } from './test-summary-reporter.ts'
 
 /**
- * `pnpm test`: every check and every test, in the order that fails fastest.
- * Each check counts as one test; the last line adds them to vitest's counts.
+ * `pnpm test`: every check and every test. Each check counts as one test; the counts of vitest are
+ * added. Order: the quick checks side by side (fail fast), the build, then the type-checks and the
+ * API reference side by side with vitest (whose output streams). Nothing is checked twice: packages
+ * whose vitest project type-checks their tsconfig are left out of `turbo run typecheck`, and TypeDoc
+ * skips the type errors the type-checks report.
  */
-const checks: [string, string[]][] = [
-  ['generated types are current', ['pnpm', 'generate', '--check']],
-  ['biome lint and format', ['pnpm', 'exec', 'biome', 'check', '.']],
-  ['pending changesets are valid', ['pnpm', 'exec', 'changeset', 'status']],
-  ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
-  ['every package type-checks', ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']],
-  ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-]
+type Check = [name: string, command: string[]]
 
-function run(command: string[], env: NodeJS.ProcessEnv = process.env): boolean {
-  const [executable, ...args] = command
-  if (executable === undefined) return false
-  return spawnSync(executable, args, { stdio: 'inherit', env }).status === 0
-}
-
+/** Exit code of scripts/workflows/main.ts when actionlint cannot run here. */
+const SKIPPED_EXIT = 3
+const root = join(import.meta.dirname, '..')
+const started = performance.now()
 const totals: TestCounts = { passed: 0, failed: 0, skipped: 0 }
-for (const [name, command] of checks) {
-  console.log(`\n▶ ${name}: ${command.join(' ')}`)
-  if (run(command)) totals.passed += 1
+const phases: PhaseTime[] = []
+
+function record(name: string, result: CommandResult): void {
+  const skipped = result.code === SKIPPED_EXIT && /^SKIPPED: /m.test(result.output)
+  const mark = skipped ? '○' : result.ok ? '✓' : '✗'
+  console.log(`${mark} ${name} (${result.seconds.toFixed(1)} s)`)
+  if (skipped) {
+    totals.skipped += 1
+    console.log(`  ${/^SKIPPED: .*$/m.exec(result.output)?.[0]}`)
+  } else if (result.ok) totals.passed += 1
   else {
     totals.failed += 1
-    console.error(`✗ ${name} failed`)
+    if (result.output.trim()) console.log(result.output.trimEnd().replace(/^/gm, '  '))
   }
 }
 
+async function runSideBySide(checks: readonly Check[]): Promise<void> {
+  const results = await Promise.all(checks.map(([, command]) => runCommand(command, { capture: true })))
+  checks.forEach(([name], index) => {
+    const result = results[index]
+    if (result) record(name, result)
+  })
+}
+
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const phaseStarted = performance.now()
+  const result = await work()
+  phases.push({ name, seconds: (performance.now() - phaseStarted) / 1000 })
+  return result
+}
+
+console.log('▶ quick checks')
+await phase('quick checks (side by side)', () =>
+  runSideBySide([
+    ['generated types are current', ['pnpm', '--silent', 'generate', '--check']],
+    ['biome lint and format', ['pnpm', 'exec', 'biome', 'check', '.']],
+    ['pending changesets are valid', ['pnpm', 'exec', 'changeset', 'status']],
+    ['workflows pass actionlint', ['pnpm', '--silent', 'lint:workflows']],
+  ]),
+)
+
+console.log('\n▶ build')
+await phase('build', () =>
+  runSideBySide([
+    ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
+  ]),
+)
+
+const vitestTypechecked = await packagesTypecheckedByVitest(root)
 const summaryDirectory = mkdtempSync(join(tmpdir(), 'voicebatch-test-'))
 const summaryFile = join(summaryDirectory, 'counts.json')
-const vitestArguments = ['pnpm', 'exec', 'vitest', 'run', ...process.argv.slice(2)]
-console.log(`\n▶ tests: ${vitestArguments.join(' ')}`)
-const vitestPassed = run(vitestArguments, { ...process.env, VOICEBATCH_TEST_SUMMARY: summaryFile })
+const vitestCommand = ['pnpm', 'exec', 'vitest', 'run', ...process.argv.slice(2)]
+console.log(`\n▶ tests: ${vitestCommand.join(' ')}, with the type-checks and the API reference alongside`)
+const [vitest] = await Promise.all([
+  phase('vitest (unit, type, e2e, README examples)', () =>
+    runCommand(vitestCommand, {
+      capture: false,
+      env: { ...process.env, VOICEBATCH_TEST_SUMMARY: summaryFile },
+    }),
+  ),
+  phase('type-checks and API reference (alongside)', () =>
+    runSideBySide([
+      [
+        `packages type-check (${vitestTypechecked.length} more by vitest)`,
+        [
+          'pnpm',
+          'exec',
+          'turbo',
+          'run',
+          'typecheck',
+          '--output-logs=errors-only',
+          ...vitestTypechecked.map((name) => `--filter=!${name}`),
+        ],
+      ],
+      ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+      ['API reference builds, every export documented', ['pnpm', '--silent', 'docs']],
+    ]),
+  ),
+])
 try {
   const counts = JSON.parse(readFileSync(summaryFile, 'utf8')) as TestCounts
   totals.passed += counts.passed
@@ -47,8 +108,8 @@ try {
   totals.failed += 1
   console.error('✗ vitest ended without reporting its counts')
 }
-if (!vitestPassed && totals.failed === 0) totals.failed += 1
+if (!vitest.ok && totals.failed === 0) totals.failed += 1
 rmSync(summaryDirectory, { recursive: true, force: true })
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+printSummary(totals, phases, (performance.now() - started) / 1000)
 process.exitCode = totals.failed === 0 ? 0 : 1

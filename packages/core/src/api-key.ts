@@ -1,5 +1,6 @@
 import { ConfigurationError } from './errors.js'
 
+/** Where {@link resolveApiKey} looks for a provider's API key, and what its error names. */
 export interface ResolveApiKeyInput {
   provider: string
   /** The `apiKey` client option. */

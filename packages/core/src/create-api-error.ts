@@ -13,6 +13,7 @@ import {
 import { redact, redactValue } from './redaction.js'
 import { parseRetryAfter } from './retry-policy.js'
 
+/** What {@link createApiError} needs: the response's status, headers and body, and what the provider's error envelope says. */
 export interface CreateApiErrorInput {
   provider: string
   status: number

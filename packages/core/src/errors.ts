@@ -16,6 +16,7 @@ function defineErrorClass<T>(
 
 /** Base of every error thrown by voicebatch packages. */
 export class VoiceBatchError extends Error {
+  /** True for an instance of this class, also one thrown by another installed copy of the package. */
   static readonly isInstance = defineErrorClass<VoiceBatchError>(VoiceBatchError, 'VoiceBatchError')
 
   /** Whether sending the same request again may succeed. */
@@ -23,11 +24,13 @@ export class VoiceBatchError extends Error {
     return false
   }
 
+  /** The fields worth logging: what `JSON.stringify(error)` prints. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message }
   }
 }
 
+/** The fields of an {@link ApiError}: the response, and what the provider's error envelope says about it. */
 export interface ApiErrorFields {
   provider: string
   status: number

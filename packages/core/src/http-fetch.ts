@@ -11,11 +11,14 @@ import {
 } from './retry-policy.js'
 import { type SendOptions, sendWithRedirects } from './send-with-redirects.js'
 
+/** Retries after the first attempt when `maxRetries` is not given. */
 export const DEFAULT_MAX_RETRIES = 2
+/** Time allowed for each attempt, in ms, when `timeoutMs` is not given. */
 export const DEFAULT_TIMEOUT_MS = 60_000
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647
 
+/** The options of {@link createHttpFetch}: where to send, with which credentials, how patiently. */
 export interface HttpFetchOptions {
   provider: string
   /** Its origin is the only one that receives `authHeaders` and `headers`. */

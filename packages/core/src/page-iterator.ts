@@ -1,5 +1,6 @@
 import { ConfigurationError, PaginationError, RequestAbortedError } from './errors.js'
 
+/** One page of a paginated list: its items and the response that carried them. */
 export interface Page<Item> {
   items: Item[]
   /** Total number of items, when the server says. */
@@ -7,20 +8,24 @@ export interface Page<Item> {
   response: Response
 }
 
+/** A page of a cursor-paginated API. */
 export interface CursorPage<Item> extends Page<Item> {
   /** Null when this is the last page. */
   nextCursor: string | null
 }
 
+/** A page of a page-numbered or offset-paginated API. */
 export interface NumberedPage<Item> extends Page<Item> {
   hasMore: boolean
   /** The page size the server says it used, if it says. */
   pageSize?: number | undefined
 }
 
+/** How to fetch one page, by cursor, page number or offset: what {@link createPageIterator} drives. */
 export type Pager<Item> =
   | {
       kind: 'cursor'
+      /** Fetches the page at `cursor` (undefined: the first page). */
       fetchPage(args: {
         cursor: string | undefined
         pageSize: number | undefined
@@ -40,6 +45,7 @@ export type Pager<Item> =
   | {
       kind: 'offset'
       defaultPageSize: number
+      /** Fetches the page that starts at item `offset` (0-based). */
       fetchPage(args: {
         offset: number
         pageSize: number
@@ -47,6 +53,7 @@ export type Pager<Item> =
       }): Promise<NumberedPage<Item>>
     }
 
+/** How far and how fast to paginate. */
 export interface PaginateOptions {
   pageSize?: number | undefined
   /** Most items to return; no page beyond them is requested. */
@@ -56,8 +63,11 @@ export interface PaginateOptions {
   signal?: AbortSignal | undefined
 }
 
+/** The items of every page, lazily: iterate it, or walk `pages()`, or collect with `toArray()`. */
 export interface PageIterator<Item> extends AsyncIterable<Item> {
+  /** The pages themselves, with their totals and responses. */
   pages(): AsyncIterable<Page<Item>>
+  /** Every item (at most `limit`, when given) in one array. */
   toArray(options?: { limit?: number | undefined }): Promise<Item[]>
 }
 

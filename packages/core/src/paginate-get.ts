@@ -13,19 +13,25 @@ type PageContent<Page> = Omit<Page, 'response'>
 export type GetPageStrategy<Body, Item> =
   | {
       kind: 'cursor'
+      /** The query parameters that ask for this page. */
       query(position: { cursor: string | undefined; pageSize: number | undefined }): object
+      /** What a page's body holds: its items, and where the next page is. */
       read(body: Body): PageContent<CursorPage<Item>>
     }
   | {
       kind: 'page'
       defaultPageSize: number
+      /** The query parameters that ask for this page. */
       query(position: { page: number; pageSize: number }): object
+      /** What a page's body holds: its items, and whether more follow. */
       read(body: Body, pageSize: number): PageContent<NumberedPage<Item>>
     }
   | {
       kind: 'offset'
       defaultPageSize: number
+      /** The query parameters that ask for this page. */
       query(position: { offset: number; pageSize: number }): object
+      /** What a page's body holds: its items, and whether more follow. */
       read(body: Body, pageSize: number): PageContent<NumberedPage<Item>>
     }
 

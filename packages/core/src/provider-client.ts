@@ -7,11 +7,13 @@ import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
 
+/** The options every provider client takes (`createTruedyClient(options)` and the others). */
 export interface ClientOptions {
   /** Defaults to the provider's environment variable, e.g. `TRUEDY_API_KEY`. */
   apiKey?: string | undefined
   /** Defaults to the first server of the provider's spec. */
   baseUrl?: string | undefined
+  /** The `fetch` to send with; defaults to `globalThis.fetch`, read at call time. */
   fetch?: typeof globalThis.fetch | undefined
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined
@@ -38,6 +40,7 @@ export interface ProviderDefinition {
   /** e.g. `ULTRAVOX_API_KEY` */
   envVar: string
   defaultBaseUrl: string
+  /** The headers that carry the API key, e.g. an `Authorization: Bearer …` header. */
   authHeaders(apiKey: string): Record<string, string>
   /** Reads the provider's error envelope; may return nulls for a body that is not one (e.g. an HTML 502). */
   parseError(body: unknown, response: Response): ParsedErrorBody
@@ -50,6 +53,7 @@ export interface FetchResult<T> {
   response: Response
 }
 
+/** An openapi-fetch client with retries, timeouts and typed errors, plus `unwrap` and `toApiError`. */
 export type OpenApiClient<Paths extends object> = Client<Paths> & {
   readonly provider: string
   readonly baseUrl: string

@@ -1,3 +1,4 @@
+/** What a secret is replaced with in messages, details and logs. */
 export const REDACTED = '[redacted]'
 
 /** Replaces every occurrence of every secret (raw and URL-encoded) with `[redacted]`. */

@@ -6,6 +6,7 @@ const MAX_DELAY_MS = 8_000
 const retryableStatuses = new Set([408, 409, 429])
 const safeMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
 
+/** 408, 409, 429 and every 5xx: statuses after which the same request may succeed. */
 export function isRetryableStatus(status: number): boolean {
   return retryableStatuses.has(status) || status >= 500
 }

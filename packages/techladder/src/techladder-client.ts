@@ -14,8 +14,10 @@ import {
   type TechladderPaginatedPath,
 } from './techladder-pagination.js'
 
+/** The options of `createTechladderClient`: the options every voicebatch client takes. */
 export type TechladderClientOptions = ClientOptions
 
+/** A typed openapi-fetch client of the Techladder API, with retries, typed errors and `paginate`. */
 export type TechladderClient = OpenApiClient<paths> & {
   /** Items across every page of a paginated GET (page numbers; `concurrency` fetches ahead once the total is known). */
   paginate<Path extends TechladderPaginatedPath>(
@@ -24,12 +26,15 @@ export type TechladderClient = OpenApiClient<paths> & {
   ): PageIterator<TechladderPageItem<Path>>
 }
 
+/** What makes the Techladder client: its base URL, API key variable, auth header and error envelope. */
 export const techladderProvider = {
   provider: 'techladder',
   factoryName: 'createTechladderClient',
   envVar: 'TECHLADDER_API_KEY',
   defaultBaseUrl: 'https://api.staging.techladder.ai/api/v1/public',
+  /** The header that carries the API key. */
   authHeaders: (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` }),
+  /** Reads Techladder's error envelope. */
   parseError: parseTechladderError,
 } as const
 

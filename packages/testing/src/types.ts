@@ -1,5 +1,7 @@
+/** The providers a mock server can speak. */
 export type MockProvider = 'ultravox' | 'techladder' | 'truedy'
 
+/** What {@link startMockServer} serves: which provider, which key, how much seeded data. */
 export interface MockServerOptions {
   readonly provider: MockProvider
   /** The key the server accepts. Default: {@link mockApiKeys}[provider]. */
@@ -27,6 +29,7 @@ export interface MockServerOptions {
   readonly offSpecStatuses?: boolean
 }
 
+/** One request a mock server received, as it arrived. */
 export interface RequestLogEntry {
   readonly method: string
   /** The full pathname, base path included, e.g. `/api/v1/public/call-batches`. */
@@ -40,6 +43,7 @@ export interface RequestLogEntry {
   readonly fault?: Fault['kind']
 }
 
+/** Which requests a fault applies to; every given field must match. */
 export interface FaultMatch {
   /** HTTP method, any case. */
   readonly method?: string
@@ -50,6 +54,7 @@ export interface FaultMatch {
   readonly path?: string | RegExp
 }
 
+/** What a fault does instead of the normal answer: a status, a rate limit, a hang, a broken body... */
 export type FaultBehaviour =
   | {
       /** Answers with this status. */
@@ -107,6 +112,7 @@ export type FaultBehaviour =
       readonly kind: 'stuck-cursor'
     }
 
+/** A fault to inject: its behaviour, which requests it matches, and how many times it applies. */
 export type Fault = {
   /** Which requests the fault answers. Default: any. */
   readonly match?: FaultMatch
@@ -114,6 +120,7 @@ export type Fault = {
   readonly times?: number
 } & FaultBehaviour
 
+/** A running mock server: its URL and key, the requests it received, and its fault queue. */
 export interface MockServer {
   readonly provider: MockProvider
   /** Origin plus the spec's base path: what a client takes as its base URL. */
@@ -126,6 +133,7 @@ export interface MockServer {
   readonly requests: RequestLogEntry[]
   /** Queues faults; each request takes the first queued fault that matches it. */
   inject(...faults: Fault[]): void
+  /** Empties the fault queue; the data and the request log stay. */
   clearFaults(): void
   /** Restores the seeded data and empties the request log and the fault queue. */
   reset(): void
@@ -133,10 +141,12 @@ export interface MockServer {
   close(): Promise<void>
 }
 
+/** A loopback server that answers `200 {}` to everything and records what it received. */
 export interface RequestRecorder {
   /** The origin with a trailing slash. */
   readonly url: string
   readonly origin: string
   readonly requests: RequestLogEntry[]
+  /** Stops the server. */
   close(): Promise<void>
 }

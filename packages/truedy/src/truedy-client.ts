@@ -10,8 +10,10 @@ import type { paths } from '@voicebatch/truedy-types'
 import { parseTruedyError } from './truedy-errors.js'
 import { paginateTruedy, type TruedyPageItem, type TruedyPaginatedPath } from './truedy-pagination.js'
 
+/** The options of `createTruedyClient`: the options every voicebatch client takes. */
 export type TruedyClientOptions = ClientOptions
 
+/** A typed openapi-fetch client of the Truedy API, with retries, typed errors and `paginate`. */
 export type TruedyClient = OpenApiClient<paths> & {
   /** Items across every page of a paginated GET (offsets; `concurrency` fetches ahead once the total is known). */
   paginate<Path extends TruedyPaginatedPath>(
@@ -20,12 +22,15 @@ export type TruedyClient = OpenApiClient<paths> & {
   ): PageIterator<TruedyPageItem<Path>>
 }
 
+/** What makes the Truedy client: its base URL, API key variable, auth header and error envelope. */
 export const truedyProvider = {
   provider: 'truedy',
   factoryName: 'createTruedyClient',
   envVar: 'TRUEDY_API_KEY',
   defaultBaseUrl: 'https://api.truedy.ai/api/public/v1',
+  /** The header that carries the API key. */
   authHeaders: (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` }),
+  /** Reads Truedy's error envelope. */
   parseError: parseTruedyError,
 } as const
 

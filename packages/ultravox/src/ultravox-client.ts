@@ -10,8 +10,10 @@ import type { paths } from '@voicebatch/ultravox-types'
 import { parseUltravoxError } from './ultravox-errors.js'
 import { paginateUltravox, type UltravoxPageItem, type UltravoxPaginatedPath } from './ultravox-pagination.js'
 
+/** The options of `createUltravoxClient`: the options every voicebatch client takes. */
 export type UltravoxClientOptions = ClientOptions
 
+/** A typed openapi-fetch client of the Ultravox API, with retries, typed errors and `paginate`. */
 export type UltravoxClient = OpenApiClient<paths> & {
   /** Items across every page of a paginated GET; follows `next` cursors against the configured base URL. */
   paginate<Path extends UltravoxPaginatedPath>(
@@ -20,12 +22,15 @@ export type UltravoxClient = OpenApiClient<paths> & {
   ): PageIterator<UltravoxPageItem<Path>>
 }
 
+/** What makes the Ultravox client: its base URL, API key variable, auth header and error envelope. */
 export const ultravoxProvider = {
   provider: 'ultravox',
   factoryName: 'createUltravoxClient',
   envVar: 'ULTRAVOX_API_KEY',
   defaultBaseUrl: 'https://api.ultravox.ai',
+  /** The header that carries the API key. */
   authHeaders: (apiKey: string) => ({ 'X-API-Key': apiKey }),
+  /** Reads Ultravox's error envelope. */
   parseError: parseUltravoxError,
 } as const
 

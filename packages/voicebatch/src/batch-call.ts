@@ -3,8 +3,10 @@ import type { BatchCallContact } from '@voicebatch/truedy'
 import type { ScheduledCall } from '@voicebatch/ultravox'
 import type { Provider } from './provider.js'
 
+/** The normalized status of one call, whatever word its provider uses. */
 export type CallStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'expired' | 'unknown'
 
+/** Every {@link CallStatus}, in lifecycle order. */
 export const callStatuses: readonly CallStatus[] = [
   'queued',
   'in_progress',
@@ -21,6 +23,7 @@ export interface RawCalls {
   truedy: BatchCallContact
 }
 
+/** A provider's own call object, as it sent it (the `raw` of a {@link BatchCall}). */
 export type RawCall<P extends Provider = Provider> = RawCalls[P]
 
 /** One provider's call in the normalized model. */

@@ -3,6 +3,7 @@ import type { BatchCallResponse } from '@voicebatch/truedy'
 import type { ScheduledCallBatch } from '@voicebatch/ultravox'
 import type { Provider } from './provider.js'
 
+/** The normalized status of a batch, whatever word its provider uses. */
 export type BatchStatus =
   | 'draft'
   | 'scheduled'
@@ -32,6 +33,7 @@ export interface RawBatches {
   truedy: BatchCallResponse
 }
 
+/** A provider's own batch object, as it sent it (the `raw` of a {@link CallBatch}). */
 export type RawBatch<P extends Provider = Provider> = RawBatches[P]
 
 /** One provider's batch in the normalized model. */

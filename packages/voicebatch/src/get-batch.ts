@@ -2,6 +2,7 @@ import type { CallBatch } from './call-batch.js'
 import { type FacadeState, requireAdapter } from './facade-state.js'
 import type { Provider } from './provider.js'
 
+/** Which batch `getBatch` reads: its provider and ID. */
 export interface BatchRef<P extends Provider = Provider> {
   provider: P
   id: string

@@ -6,6 +6,7 @@ import { mergeAsyncIterables } from './merge-iterators.js'
 import type { Provider } from './provider.js'
 import { asError, type ProviderFailure, ProviderFailuresError } from './provider-failures-error.js'
 
+/** What `listBatches` lists: which providers, statuses and agents, how many, how fast. */
 export interface ListBatchesOptions<P extends Provider = Provider> extends PaginateOptions {
   /** Default: every configured provider. */
   providers?: readonly P[] | undefined
@@ -29,6 +30,7 @@ export interface BatchPage<P extends Provider = Provider> extends Page<CallBatch
   agentId: string | null
 }
 
+/** The batches of every selected provider, lazily, with the failures of the providers that failed. */
 export interface BatchIterator<P extends Provider = Provider> extends PageIterator<CallBatch<P>> {
   /** Pages as they arrive from each provider. `total` is the server's, or null when the facade filters locally. */
   pages(): AsyncIterable<BatchPage<P>>

@@ -3,6 +3,7 @@ import type { BatchCall } from './batch-call.js'
 import { type FacadeState, requireAdapter } from './facade-state.js'
 import type { Provider } from './provider.js'
 
+/** Whose calls `listCalls` lists: a batch of one provider, and how to paginate. */
 export interface CallsRef<P extends Provider = Provider> extends PaginateOptions {
   provider: P
   batchId: string

@@ -18,7 +18,9 @@ export interface ProviderAdapter<P extends Provider = Provider> {
    * takes sent to its server; none when no batch of this provider can match.
    */
   batchSources(filter: BatchSourceFilter): BatchSource<P>[]
+  /** Reads one batch, normalized. */
   getBatch(batch: BatchLocation, options: { signal?: AbortSignal | undefined }): Promise<CallBatch<P>>
+  /** The calls of one batch, normalized, across pages. */
   listCalls(batch: BatchLocation, options: PaginateOptions): PageIterator<BatchCall<P>>
 }
 
@@ -36,9 +38,11 @@ export interface BatchSource<P extends Provider = Provider> {
   agentId: string | null
   /** The server applied every filter: its totals hold and `limit` can be passed down. */
   exact: boolean
+  /** Starts paginating this source. */
   open(options: PaginateOptions): AsyncIterable<Page<CallBatch<P>>>
 }
 
+/** Where a batch is within its provider: its ID, and its agent for Ultravox. */
 export interface BatchLocation {
   id: string
   /** Ultravox only: the batch's agent. Default: the configured agent, when there is exactly one. */

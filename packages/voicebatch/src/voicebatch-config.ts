@@ -4,6 +4,7 @@ import type { UltravoxClient, UltravoxClientOptions } from '@voicebatch/ultravox
 import type { Provider } from './provider.js'
 import type { VoiceBatchAdapters } from './provider-adapter.js'
 
+/** The Ultravox client's options, and the agents whose batches to list. */
 export interface UltravoxConfig extends UltravoxClientOptions {
   /** The agents whose batches `listBatches` lists (Ultravox lists batches per agent). */
   agentIds?: readonly string[] | undefined
@@ -16,6 +17,7 @@ export interface VoiceBatchConfig {
   truedy?: TruedyClientOptions | undefined
 }
 
+/** Each provider's client type, by provider name: what `vb.truedy` and the others are. */
 export interface ProviderClients {
   ultravox: UltravoxClient
   techladder: TechladderClient

@@ -22,7 +22,9 @@ export interface VoiceBatchOperations<P extends Provider> {
    * fails does not stop the others: see `ListBatchesOptions.onError` and `failFast`.
    */
   listBatches<Selected extends P = P>(options?: ListBatchesOptions<Selected>): BatchIterator<Selected>
+  /** Reads one batch of a configured provider, normalized. */
   getBatch<Selected extends P>(ref: BatchRef<Selected>): Promise<CallBatch<Selected>>
+  /** The calls of one batch, normalized, across pages. */
   listCalls<Selected extends P>(ref: CallsRef<Selected>): PageIterator<BatchCall<Selected>>
 }
 

@@ -7,6 +7,7 @@ import type { UltravoxConfig } from '../voicebatch-config.js'
 import { normalizeUltravoxBatch, normalizeUltravoxCall } from './normalize-ultravox.js'
 import { ultravoxDerivedStatuses } from './ultravox-status.js'
 
+/** Options of `ultravoxAdapter` besides the client's own. */
 export interface UltravoxAdapterOptions {
   /** The agents whose batches `listBatches` lists (Ultravox lists batches per agent). */
   agentIds?: readonly string[] | undefined
