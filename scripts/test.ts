@@ -90,6 +90,8 @@ const [vitest] = await Promise.all([
           'turbo',
           'run',
           'typecheck',
+          // The build phase built everything: re-running (cached) builds would rewrite dist/ under the tests.
+          '--only',
           '--output-logs=errors-only',
           ...vitestTypechecked.map((name) => `--filter=!${name}`),
         ],
