@@ -137,8 +137,8 @@ describe('the tarball rules catch what must not ship', () => {
         'dist/other.d.mts.map',
       ]
       expect(checkSourceMaps(packed(files, {}, contents))).toEqual([
-        'dist/index.d.mts has no source map (dist/index.d.mts.map)',
         'dist/index.mjs.map points at ../src/client.ts, which is not in the tarball',
+        'dist/index.d.mts has no source map (dist/index.d.mts.map)',
         'dist/other.d.mts.map names no sources',
       ])
     } finally {
