@@ -1,10 +1,8 @@
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type ExampleMocks, startExampleMocks } from '../src/example-mocks.ts'
 import { extractExamples, extractExamplesFromFile } from '../src/extract-examples.ts'
-import { EXAMPLES_PACKAGE, runExample, type WrittenExample, writeExamples } from '../src/run-examples.ts'
-import { type ExampleDiagnostic, typecheckExamples } from '../src/typecheck-examples.ts'
+import { type PreparedExamples, prepareExamples } from '../src/prepare-examples.ts'
+import { EXAMPLES_PACKAGE, runExample } from '../src/run-examples.ts'
 
 describe('extracting examples', () => {
   test('ts and typescript blocks, with their line; other languages are not examples', () => {
@@ -55,58 +53,50 @@ describe('a README with broken examples fails', () => {
     'broken.md',
   )
   const directory = join(EXAMPLES_PACKAGE, '.examples', 'harness-test')
-  let written: WrittenExample[] = []
-  let diagnostics = new Map<string, ExampleDiagnostic[]>()
-  let mocks: ExampleMocks | undefined
+  let prepared: PreparedExamples | undefined
   const at = (index: number) => {
-    const example = written[index]
+    const example = prepared?.written[index]
     if (example === undefined) throw new Error(`no example ${index}`)
     return example
   }
+  const diagnosticsOf = (index: number) => prepared?.diagnostics.get(at(index).path)
+  const env = () => prepared?.mocks.env ?? {}
 
   beforeAll(async () => {
-    written = writeExamples(
-      examples.filter((example) => example.notRun === null),
-      directory,
-    )
-    diagnostics = typecheckExamples(written.map((example) => example.path))
-    mocks = await startExampleMocks()
+    prepared = await prepareExamples(examples, directory)
   })
-  afterAll(async () => {
-    await mocks?.close()
-    rmSync(directory, { recursive: true, force: true })
-  })
+  afterAll(() => prepared?.close())
 
   test('finds four examples to run and one marked not-run', () => {
-    expect(written.map((example) => example.line)).toEqual([5, 15, 24, 36])
+    expect(prepared?.written.map((example) => example.line)).toEqual([5, 15, 24, 36])
     expect(examples.filter((example) => example.notRun !== null).map((example) => example.notRun)).toEqual([
       'a fragment: `client` and `path` stand for yours',
     ])
   })
 
   test('the good one type-checks and runs against the mocks through the real base URL', async () => {
-    expect(diagnostics.get(at(0).path)).toEqual([])
-    const result = await runExample(at(0), mocks?.env ?? {})
+    expect(diagnosticsOf(0)).toEqual([])
+    const result = await runExample(at(0), env())
     expect(result.output).toBe('')
     expect(result.passed).toBe(true)
   })
 
   test('a type error is reported on its line', () => {
-    const found = diagnostics.get(at(1).path) ?? []
+    const found = diagnosticsOf(1) ?? []
     expect(found.map(({ line, text }) => `${line}: ${text.slice(0, 90)}`)).toEqual([
       "4: TS2561: Object literal may only specify known properties, but 'batch_call' does not exist ",
     ])
   })
 
   test('one that throws when run fails with the error in its output', async () => {
-    expect(diagnostics.get(at(2).path)).toEqual([])
-    const result = await runExample(at(2), mocks?.env ?? {})
+    expect(diagnosticsOf(2)).toEqual([])
+    const result = await runExample(at(2), env())
     expect(result.passed).toBe(false)
     expect(result.output).toMatch(/invalid_state/)
   })
 
   test('one that reaches a host with no mock fails without sending anything', async () => {
-    const result = await runExample(at(3), mocks?.env ?? {})
+    const result = await runExample(at(3), env())
     expect(result.passed).toBe(false)
     expect(result.output).toMatch(
       /README example tried to reach https:\/\/example\.com\/: no mock server answers/,

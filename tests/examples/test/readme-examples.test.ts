@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type ExampleMocks, startExampleMocks } from '../src/example-mocks.ts'
 import { extractExamplesFromFile } from '../src/extract-examples.ts'
+import { type PreparedExamples, prepareExamples } from '../src/prepare-examples.ts'
 import { REPOSITORY_ROOT, readmeFiles } from '../src/readme-files.ts'
-import { EXAMPLES_PACKAGE, runExample, type WrittenExample, writeExamples } from '../src/run-examples.ts'
-import { type ExampleDiagnostic, typecheckExamples } from '../src/typecheck-examples.ts'
+import { EXAMPLES_PACKAGE, runExample, type WrittenExample } from '../src/run-examples.ts'
+import type { ExampleDiagnostic } from '../src/typecheck-examples.ts'
 
 // Extracted when the file is collected: a malformed marker fails this file, naming README and line.
 const examples = readmeFiles().flatMap((file) => extractExamplesFromFile(join(REPOSITORY_ROOT, file), file))
@@ -23,20 +22,12 @@ function describeDiagnostics(example: WrittenExample, diagnostics: readonly Exam
 }
 
 describe('every TypeScript example of every README', () => {
-  let written: WrittenExample[] = []
-  let diagnostics = new Map<string, ExampleDiagnostic[]>()
-  let mocks: ExampleMocks | undefined
+  let prepared: PreparedExamples | undefined
 
   beforeAll(async () => {
-    rmSync(directory, { recursive: true, force: true })
-    written = writeExamples(runnable, directory)
-    diagnostics = typecheckExamples(written.map((example) => example.path))
-    mocks = await startExampleMocks()
+    prepared = await prepareExamples(examples, directory)
   })
-  afterAll(async () => {
-    await mocks?.close()
-    rmSync(directory, { recursive: true, force: true })
-  })
+  afterAll(() => prepared?.close())
 
   test('there are examples to run in the READMEs', () => {
     expect(runnable.length).toBeGreaterThanOrEqual(10)
@@ -49,13 +40,13 @@ describe('every TypeScript example of every README', () => {
       continue
     }
     test(`${name} type-checks and runs against the mock servers`, async () => {
-      const file = written.find(
+      const file = prepared?.written.find(
         (candidate) => candidate.file === example.file && candidate.line === example.line,
       )
-      if (file === undefined || mocks === undefined) throw new Error(`${name} was not set up`)
-      expect(describeDiagnostics(file, diagnostics.get(file.path) ?? []), 'type errors').toBe('')
-      mocks.reset()
-      const result = await runExample(file, mocks.env)
+      if (file === undefined || prepared === undefined) throw new Error(`${name} was not set up`)
+      expect(describeDiagnostics(file, prepared.diagnostics.get(file.path) ?? []), 'type errors').toBe('')
+      prepared.mocks.reset()
+      const result = await runExample(file, prepared.mocks.env)
       expect(result.passed, `${name} failed when run:\n${result.output}`).toBe(true)
     })
   }
