@@ -97,7 +97,7 @@ const [vitest] = await Promise.all([
         ],
       ],
       ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-      ['API reference builds, every export documented', ['pnpm', '--silent', 'docs']],
+      ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
     ]),
   ),
 ])
