@@ -3,8 +3,7 @@ import { RequestAbortedError, TimeoutError } from './errors.js'
 import type { LevelledLogger, LogLevel } from './logger.js'
 import { redactUrl } from './redact-url.js'
 import { redact } from './redaction.js'
-
-const requestIdHeaders = ['x-request-id', 'request-id']
+import { requestIdOf } from './request-id.js'
 
 export interface AttemptLogOptions {
   provider: string
@@ -38,7 +37,7 @@ export function createAttemptLog(options: AttemptLogOptions): AttemptLog | null 
     }
     let startedAt = 0
     const end = (attempt: number, response: Response | null, error: unknown, retryIn: number | null) => {
-      const header = response && requestIdHeaders.map((name) => response.headers.get(name)).find(Boolean)
+      const header = response && requestIdOf(response)
       const event: AttemptResultEvent = {
         ...base,
         attempt: attempt + 1,

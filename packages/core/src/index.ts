@@ -59,6 +59,7 @@ export {
 } from './provider-client.js'
 export { redactUrl } from './redact-url.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
+export { requestIdOf } from './request-id.js'
 export {
   backoffDelay,
   isRetryableRequest,

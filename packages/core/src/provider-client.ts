@@ -8,6 +8,7 @@ import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { type LoggerOptions, resolveLogger } from './logger.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
+import { requestIdOf } from './request-id.js'
 
 /** `logger`/`logLevel` and the `onRequest`/`onResponse`/`onRetry` hooks: see the README's "Logging and hooks". */
 export interface ClientOptions extends LoggerOptions, AttemptHooks {
@@ -126,8 +127,7 @@ export function createOpenApiClient<Paths extends object>(
       code: parsed?.code ?? null,
       message: parsed?.message || response.statusText || null,
       details: parsed?.details,
-      requestId:
-        parsed?.requestId ?? response.headers.get('x-request-id') ?? response.headers.get('request-id'),
+      requestId: parsed?.requestId ?? requestIdOf(response),
       headers: response.headers,
       body: error,
       secrets,
