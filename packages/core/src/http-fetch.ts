@@ -54,6 +54,11 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   const sleep = options.sleep ?? abortableSleep
   const attemptLog = options.attemptLog ?? null
+  // Browsers throw "Illegal invocation" when fetch is called as a method of another object.
+  const userFetch = options.fetch
+  const callableFetch: typeof globalThis.fetch = userFetch
+    ? (input, init) => userFetch(input, init)
+    : (input, init) => globalThis.fetch(input, init)
   const random = options.random ?? Math.random
   const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
   const credentialHeaderNames = Object.keys(options.authHeaders).map((name) => name.toLowerCase())
@@ -98,7 +103,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       )
       return new ConnectionError({ provider, message, cause: redactError(error, secrets) })
     }
-    const send = { fetch: options.fetch ?? globalThis.fetch, origin, originHeaders, credentialHeaderNames }
+    const send = { fetch: callableFetch, origin, originHeaders, credentialHeaderNames }
     const trace = attemptLog?.(request, maxRetries, retryableRequest) ?? null
 
     for (let attempt = 0; ; attempt++) {

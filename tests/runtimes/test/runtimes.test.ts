@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hangAgent, retryAgent, type SmokeConfig } from '../src/smoke-config.js'
 import { type Bundles, buildBundles } from './support/build-bundles.js'
 import { chromium } from './support/chromium-runtime.js'
-import { bun, deno, node20, node24 } from './support/command-line-runtimes.js'
+import { bun, deno, machineNodeRuntime, node24 } from './support/command-line-runtimes.js'
 import type { Runtime } from './support/runtime.js'
 import { workerd } from './support/workerd-runtime.js'
 
 const BATCHES = 12
-const runtimes: Runtime[] = [node20, node24, bun, deno, workerd, chromium]
+const runtimes: Runtime[] = [machineNodeRuntime, node24, bun, deno, workerd, chromium]
 const checkNames = [
   'create a client and GET',
   'paginate',

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import type { SmokeConfig } from '../../src/smoke-config.js'
 import type { Bundles } from './build-bundles.js'
 import { runProcess } from './run-process.js'
@@ -65,10 +65,23 @@ function commandLineRuntime(runtime: CommandLineRuntime): Runtime {
   }
 }
 
-export const node20 = commandLineRuntime({
-  name: `Node ${process.versions.node} (this machine)`,
-  how: 'the Node that runs the tests',
-  executable: () => process.execPath,
+/**
+ * The machine's own `node` from PATH, skipping `node_modules/.bin` (where pnpm links the npm
+ * `node-linux-*` package's binary when a script runs inside this package).
+ */
+function machineNode(): string {
+  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+    if (directory === '' || directory.includes('node_modules')) continue
+    const candidate = join(directory, 'node')
+    if (existsSync(candidate)) return candidate
+  }
+  throw new Error('no node on PATH outside node_modules')
+}
+
+export const machineNodeRuntime = commandLineRuntime({
+  name: 'Node (this machine)',
+  how: 'the `node` on PATH (CI: Node 20)',
+  executable: machineNode,
   args: [],
 })
 

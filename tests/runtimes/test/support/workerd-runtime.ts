@@ -21,6 +21,7 @@ export const workerd: Runtime = {
       miniflare = new Miniflare({
         modules: true,
         scriptPath: bundles.worker,
+        modulesRoot: bundles.directory,
         compatibilityDate: '2025-11-01',
       })
       await miniflare.ready
