@@ -51,7 +51,12 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   return result
 }
 
-console.log('▶ quick checks')
+// Setup, not a check: the runtime smoke suite's browser (tests/runtimes reports SKIPPED without it).
+await phase('setup (chromium for tests/runtimes)', () =>
+  runCommand(['pnpm', 'exec', 'tsx', 'scripts/install-chromium.ts'], { capture: false }),
+)
+
+console.log('\n▶ quick checks')
 await phase('quick checks (side by side)', () =>
   runSideBySide([
     ['generated types are current', ['pnpm', '--silent', 'generate', '--check']],
