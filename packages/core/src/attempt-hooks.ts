@@ -34,7 +34,10 @@ export interface RetryEvent extends AttemptResultEvent {
  * the call: a hook that throws fails the call with its error.
  */
 export interface AttemptHooks {
+  /** Called before every attempt, retries included. */
   onRequest?: ((event: AttemptEvent) => void) | undefined
+  /** Called after every attempt: its status (null on error), request id, duration and error. */
   onResponse?: ((event: AttemptResultEvent) => void) | undefined
+  /** Called when another attempt follows: its delay and the reason. */
   onRetry?: ((event: RetryEvent) => void) | undefined
 }

@@ -5,6 +5,7 @@ import { redactUrl } from './redact-url.js'
 import { redact } from './redaction.js'
 import { requestIdOf } from './request-id.js'
 
+/** What an attempt log needs: the provider, the logger and hooks, the secrets to redact. */
 export interface AttemptLogOptions {
   provider: string
   secrets: readonly string[]
@@ -21,6 +22,7 @@ export interface CallTrace {
   failed(attempt: number, error: unknown, retryIn: number | null): void
 }
 
+/** Starts the trace of one call: it logs each attempt and calls the hooks. */
 export type AttemptLog = (request: Request, maxRetries: number, retryable: boolean) => CallTrace
 
 /** Null when there is no logger and no hook: the fetch then does no bookkeeping at all. */

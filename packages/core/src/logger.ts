@@ -2,18 +2,24 @@ import { ConfigurationError } from './errors.js'
 
 /** Any object with these four methods: `console`, pino, winston, a test double. */
 export interface Logger {
+  /** Final successes. */
   debug(message: string): unknown
+  /** Retried attempts, and final 4xx answers other than 429. */
   info(message: string): unknown
+  /** Final 429 and 5xx answers. */
   warn(message: string): unknown
+  /** Final timeouts and connection errors. */
   error(message: string): unknown
 }
 
+/** The least severe line that is written; `silent` writes none. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
 export const LOG_ENV_VAR = 'VOICEBATCH_LOG'
 const DEFAULT_LEVEL: LogLevel = 'info'
 
+/** The `logger` and `logLevel` client options. */
 export interface LoggerOptions {
   /** Default: `console` when `VOICEBATCH_LOG` is set, else no logging at all. */
   logger?: Logger | undefined
@@ -23,7 +29,9 @@ export interface LoggerOptions {
 
 /** A logger that writes what its level lets through; `log(level, line)` keeps the method's `this`. */
 export interface LevelledLogger {
+  /** Whether a line at `level` would be written. */
   enabled(level: Exclude<LogLevel, 'silent'>): boolean
+  /** Writes `line` at `level`, when the level lets it through. */
   log(level: Exclude<LogLevel, 'silent'>, line: string): void
 }
 
