@@ -8,10 +8,10 @@ import type { TestCounts } from './test-summary-reporter.ts'
 
 /**
  * `pnpm test`: every check and every test. Each check counts as one test; the counts of vitest are
- * added. Order: the quick checks side by side (fail fast), the build, then the type-checks and the
- * API reference side by side with vitest (whose output streams). Nothing is checked twice: packages
- * whose vitest project type-checks their tsconfig are left out of `turbo run typecheck`, and TypeDoc
- * skips the type errors the type-checks report.
+ * added. Order: the quick checks side by side (fail fast), the build, the type-checks and the API
+ * reference side by side, then vitest (one worker per core, its output streams). Nothing is checked
+ * twice: packages whose vitest project type-checks their tsconfig are left out of `turbo run
+ * typecheck`, and TypeDoc skips the type errors the type-checks report.
  */
 type Check = [name: string, command: string[]]
 
@@ -74,38 +74,39 @@ await phase('build', () =>
 )
 
 const vitestTypechecked = await packagesTypecheckedByVitest(root)
+console.log('\n▶ type-checks and API reference')
+await phase('type-checks and API reference (side by side)', () =>
+  runSideBySide([
+    [
+      `packages type-check (${vitestTypechecked.length} more by vitest)`,
+      [
+        'pnpm',
+        'exec',
+        'turbo',
+        'run',
+        'typecheck',
+        // The build phase built everything: re-running (cached) builds would rewrite dist/.
+        '--only',
+        '--output-logs=errors-only',
+        ...vitestTypechecked.map((name) => `--filter=!${name}`),
+      ],
+    ],
+    ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
+  ]),
+)
+
+// Alone, not alongside the type-checks: its timing tests (timeouts, retries) must not be starved.
 const summaryDirectory = mkdtempSync(join(tmpdir(), 'voicebatch-test-'))
 const summaryFile = join(summaryDirectory, 'counts.json')
 const vitestCommand = ['pnpm', 'exec', 'vitest', 'run', ...process.argv.slice(2)]
-console.log(`\n▶ tests: ${vitestCommand.join(' ')}, with the type-checks and the API reference alongside`)
-const [vitest] = await Promise.all([
-  phase('vitest (unit, type, e2e, README examples)', () =>
-    runCommand(vitestCommand, {
-      capture: false,
-      env: { ...process.env, VOICEBATCH_TEST_SUMMARY: summaryFile },
-    }),
-  ),
-  phase('type-checks and API reference (alongside)', () =>
-    runSideBySide([
-      [
-        `packages type-check (${vitestTypechecked.length} more by vitest)`,
-        [
-          'pnpm',
-          'exec',
-          'turbo',
-          'run',
-          'typecheck',
-          // The build phase built everything: re-running (cached) builds would rewrite dist/ under the tests.
-          '--only',
-          '--output-logs=errors-only',
-          ...vitestTypechecked.map((name) => `--filter=!${name}`),
-        ],
-      ],
-      ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-      ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
-    ]),
-  ),
-])
+console.log(`\n▶ tests: ${vitestCommand.join(' ')}`)
+const vitest = await phase('vitest (unit, type, e2e, README examples)', () =>
+  runCommand(vitestCommand, {
+    capture: false,
+    env: { ...process.env, VOICEBATCH_TEST_SUMMARY: summaryFile },
+  }),
+)
 try {
   const counts = JSON.parse(readFileSync(summaryFile, 'utf8')) as TestCounts
   totals.passed += counts.passed
