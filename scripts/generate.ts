@@ -4,7 +4,8 @@ import { planTypesPackage } from './generate/plan-types-package.ts'
 import { planSpecChangeset } from './generate/spec-changeset.ts'
 import { SpecError } from './generate/spec-error.ts'
 import { listSpecFiles } from './generate/spec-files.ts'
-import { validateSpec } from './generate/validate-spec.ts'
+import { styleSummary } from './generate/style-summary.ts'
+import { type ValidatedSpec, validateSpec } from './generate/validate-spec.ts'
 import { staleFiles, writeFilesAtomically } from './generate/write-files-atomically.ts'
 
 /**
@@ -20,9 +21,16 @@ async function main(): Promise<number> {
   const report: string[] = []
   const stalePackages: string[] = []
 
-  for (const spec of listSpecFiles(root)) {
+  // Validation (a `redocly lint` process per spec) runs for every spec at once; rendering follows in order.
+  const specs = listSpecFiles(root)
+  const validations = specs.map((spec) => validateSpec(root, spec))
+  // Every rejection is handled below in order; silence the others so the first error is the one reported.
+  for (const validation of validations) validation.catch(() => {})
+  for (const [index, spec] of specs.entries()) {
     const specStarted = performance.now()
-    const validated = await validateSpec(root, spec)
+    const validated = await (validations[index] as Promise<ValidatedSpec>)
+    const findings = styleSummary(validated)
+    if (findings !== null) report.push(findings)
     const plan = await planTypesPackage(root, validated)
     const changeset = await planSpecChangeset(root, validated, plan)
     if (changeset) plan.files.set(changeset.path, changeset.content)

@@ -11,6 +11,9 @@ export interface SpecStamp {
   spec: string
   specVersion: string
   specSha256: string
+  /** Present when the spec has an overlay: the overlay's file and sha256. */
+  overlay?: string
+  overlaySha256?: string
 }
 
 export interface TypesPackagePlan {
@@ -33,7 +36,7 @@ export async function planTypesPackage(root: string, spec: ValidatedSpec): Promi
   const files = scaffoldTypesPackage(root, spec)
   const header = generatedHeader(spec)
   const generated = join(directory, 'src', 'generated')
-  files.set(join(generated, 'openapi.ts'), header + (await renderOpenApiTypes(root, spec)))
+  files.set(join(generated, 'openapi.ts'), header + (await renderOpenApiTypes(spec)))
   files.set(join(generated, 'schemas.ts'), header + renderSchemaAliases(spec))
   files.set(join(generated, 'spec-info.ts'), header + renderSpecInfo(spec))
 
@@ -42,7 +45,14 @@ export async function planTypesPackage(root: string, spec: ValidatedSpec): Promi
   const previous = existsSync(manifestPath)
     ? ((JSON.parse(readFileSync(manifestPath, 'utf8')) as { voicebatch?: SpecStamp }).voicebatch ?? null)
     : null
-  const stamp = { spec: spec.file, specVersion: spec.document.info.version, specSha256: spec.sha256 }
+  const stamp: SpecStamp = {
+    spec: spec.file,
+    specVersion: spec.document.info.version,
+    specSha256: spec.sha256,
+    ...(spec.overlay !== null && spec.overlaySha256 !== null
+      ? { overlay: spec.overlay, overlaySha256: spec.overlaySha256 }
+      : {}),
+  }
   files.set(manifestPath, stampedPackageJson(manifest, stamp))
   return { directory, files, previousStamp: previous }
 }
