@@ -1,5 +1,16 @@
-import { openapiOverlay } from 'openapi-format'
+import { createRequire } from 'node:module'
 import { SpecError } from './spec-error.ts'
+
+/**
+ * openapi-format's Overlay 1.0 implementation. Loaded untyped: its .d.ts imports `openapi-types`, which
+ * it does not depend on; the slice used here is typed below.
+ */
+const { openapiOverlay } = createRequire(import.meta.url)('openapi-format') as {
+  openapiOverlay(
+    document: unknown,
+    options: { overlaySet: { overlay: string; actions: OverlayAction[] } },
+  ): Promise<{ data: unknown; resultData: { unusedActions: unknown[] } }>
+}
 
 /** One action of an OpenAPI Overlay 1.0 document. */
 export interface OverlayAction {
