@@ -2,10 +2,14 @@ import openapiTS, { astToString } from 'openapi-typescript'
 import { withNullableReferences } from './nullable-references.ts'
 import { SpecError } from './spec-error.ts'
 import type { ValidatedSpec } from './validate-spec.ts'
+
+/** What rendering needs of a spec: its names and the document with its overlay applied. */
+export type RenderableSpec = Pick<ValidatedSpec, 'name' | 'file' | 'overlay' | 'document'>
+
 import { pointerToJsonPath } from './walk-document.ts'
 
 /** openapi-typescript's error, as a SpecError with the pointer it names and the overlay action to write. */
-function renderError(spec: ValidatedSpec, error: unknown): SpecError {
+function renderError(spec: RenderableSpec, error: unknown): SpecError {
   const message = (error as Error).message ?? String(error)
   const at = / at #?(\/\S*)/.exec(message)
   const pointer = at?.[1] ?? ''
@@ -30,7 +34,7 @@ function renderError(spec: ValidatedSpec, error: unknown): SpecError {
  * (openapi-fetch strips them per direction) and enum values as runtime arrays. Rendered from the
  * document with its overlay applied; nullable references become `T | null` (see nullable-references.ts).
  */
-export async function renderOpenApiTypes(spec: ValidatedSpec): Promise<string> {
+export async function renderOpenApiTypes(spec: RenderableSpec): Promise<string> {
   try {
     const ast = await openapiTS(withNullableReferences(spec.document) as never, {
       readWriteMarkers: true,
