@@ -8,7 +8,7 @@ import { validateSpec } from '../generate/validate-spec.ts'
 import { createTempSpecRepo, type TempSpecRepo } from './support/temp-spec-repo.ts'
 import { TRUEDY_CASES } from './support/truedy-mutations.ts'
 
-const TRUEDY = { name: 'truedy', file: 'specs/truedy.yaml' }
+const TRUEDY = { name: 'truedy', file: 'specs/truedy.yaml', overlay: null }
 
 function stampOf(repo: TempSpecRepo): SpecStamp {
   const manifest = JSON.parse(readFileSync(join(repo.root, 'packages/truedy-types/package.json'), 'utf8'))
@@ -49,7 +49,7 @@ describe('planSpecChangeset: one spec change per kind, previous spec from HEAD',
 
 describe('planSpecChangeset on an OpenAPI 3.0 spec (ultravox: nullable, shared request/response schema)', () => {
   let repo: TempSpecRepo
-  const ULTRAVOX = { name: 'ultravox', file: 'specs/ultravox.yaml' }
+  const ULTRAVOX = { name: 'ultravox', file: 'specs/ultravox.yaml', overlay: 'specs/ultravox.overlay.yaml' }
   const plan = async () => {
     const manifest = JSON.parse(readFileSync(join(repo.root, 'packages/ultravox-types/package.json'), 'utf8'))
     const spec = await validateSpec(repo.root, ULTRAVOX)

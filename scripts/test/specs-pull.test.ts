@@ -96,7 +96,7 @@ describe('pnpm specs:pull against a loopback server', () => {
     expect(document.info['x-voicebatch-source']).toBe(TRUEDY_SOURCE)
     expect(document.info.version).toBe('1.1.0')
     await expect(
-      validateSpec(repo.root, { name: 'truedy', file: 'specs/truedy.yaml' }),
+      validateSpec(repo.root, { name: 'truedy', file: 'specs/truedy.yaml', overlay: null }),
     ).resolves.toBeDefined()
   })
 

@@ -90,7 +90,7 @@ export const TRUEDY_CASES: SpecCase[] = [
       }
     },
     bump: 'major',
-    line: 'removed POST /batch-calls/{batch_call_id}/pause (breaking)\n- new operation POST /batch-calls/{batch_call_id}/cancel',
+    line: 'removed POST /batch-calls/{batch_call_id}/pause (breaking)\n- new operation under `/batch-calls`: POST /batch-calls/{batch_call_id}/cancel',
   },
   {
     name: 'added operation',
@@ -101,7 +101,7 @@ export const TRUEDY_CASES: SpecCase[] = [
       }
     },
     bump: 'minor',
-    line: 'new operation POST /batch-calls/{batch_call_id}/cancel',
+    line: 'new operation under `/batch-calls`: POST /batch-calls/{batch_call_id}/cancel',
   },
   {
     name: 'added optional property',
