@@ -34,6 +34,17 @@ describe('pnpm generate', () => {
     expect(result.stdout).toMatch(/generated in [\d.]+ s/)
   })
 
+  test("a published document's style findings are one summary line, with redocly lint's rule names", () => {
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status, result.stderr).toBe(0)
+    const lines = result.stdout.split('\n').filter((line) => line.includes('style findings'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^ultravox\s+style findings \(published document, not fatal/)
+    for (const rule of ['operation-summary', 'operation-4xx-response', 'nullable-type-sibling']) {
+      expect(lines[0]).toMatch(new RegExp(`${rule} \\d+`))
+    }
+  })
+
   test('every generated file carries the DO-NOT-EDIT header with the spec and its sha256', () => {
     const generated = readFileSync(join(copy.root, 'packages/truedy-types/src/generated/openapi.ts'), 'utf8')
     const manifest = JSON.parse(readFileSync(join(copy.root, 'packages/truedy-types/package.json'), 'utf8'))
@@ -93,6 +104,49 @@ describe('bad input stops generation and leaves the tree as it was', () => {
     const result = runScript(copy.root, 'generate.ts')
     expect(result.status).toBe(1)
     expect(changedFiles().split('\n').sort()).toEqual([' M specs/truedy.yaml', ' M specs/ultravox.yaml'])
+  })
+})
+
+describe('the overlay', () => {
+  const overlayPath = () => join(copy.root, 'specs/ultravox.overlay.yaml')
+
+  test('an action whose target matches nothing stops generation naming the action; nothing is written', () => {
+    writeFileSync(
+      overlayPath(),
+      readFileSync(overlayPath(), 'utf8').replace(
+        'target: $.components.schemas.ScheduledCall.properties.metadata',
+        'target: $.components.schemas.ScheduledCall.properties.labels',
+      ),
+    )
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(
+      /specs\/ultravox\.overlay\.yaml#\/actions\/0: action 1 \(target \$\.components\.schemas\.ScheduledCall\.properties\.labels; "Fact 4/,
+    )
+    expect(result.stderr).toContain('matches nothing in specs/ultravox.yaml')
+    expect(result.stderr).toContain('Nothing was written.')
+    expect(changedFiles()).toBe(' M specs/ultravox.overlay.yaml')
+  })
+
+  test('an overlay change makes --check fail for its types package, and generate regenerates it', () => {
+    writeFileSync(
+      overlayPath(),
+      readFileSync(overlayPath(), 'utf8').replace(
+        'description: A Django REST framework error.',
+        'description: An error.',
+      ),
+    )
+    const check = runScript(copy.root, 'generate.ts', '--check')
+    expect(check.status).toBe(1)
+    expect(check.stderr).toContain('@voicebatch/ultravox-types')
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status, result.stderr).toBe(0)
+    const generated = readFileSync(
+      join(copy.root, 'packages/ultravox-types/src/generated/openapi.ts'),
+      'utf8',
+    )
+    expect(generated).toContain('/** @description An error. */')
+    expect(generated).toMatch(/^\/\/ Overlay: specs\/ultravox\.overlay\.yaml \(sha256: [0-9a-f]{64}\)$/m)
   })
 })
 
@@ -173,6 +227,17 @@ describe('turbo sees a spec as an input of its types package only', () => {
     }
     return found
   }
+
+  test('changing specs/ultravox.overlay.yaml invalidates ultravox-types, not the other types packages', () => {
+    const before = buildHashes()
+    const overlay = join(copy.root, 'specs/ultravox.overlay.yaml')
+    writeFileSync(overlay, `${readFileSync(overlay, 'utf8')}# edited\n`)
+    const after = buildHashes()
+    const changed = [...before].filter(([task, hash]) => after.get(task) !== hash).map(([task]) => task)
+    expect(changed).toContain('@voicebatch/ultravox-types#build')
+    expect(changed).not.toContain('@voicebatch/truedy-types#build')
+    expect(changed).not.toContain('@voicebatch/techladder-types#build')
+  })
 
   test('changing specs/truedy.yaml invalidates truedy-types and what depends on it, nothing else', () => {
     const before = buildHashes()
