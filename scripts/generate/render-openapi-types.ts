@@ -11,9 +11,15 @@ import { pointerToJsonPath } from './walk-document.ts'
 /** openapi-typescript's error, as a SpecError with the pointer it names and the overlay action to write. */
 function renderError(spec: RenderableSpec, error: unknown): SpecError {
   const message = (error as Error).message ?? String(error)
-  const at = / at #?(\/\S*)/.exec(message)
+  // Two shapes: "<reason> at #/pointer" (its renderer), "#/pointer: <reason>" (its validator).
+  const at = / at #?(\/\S*)/.exec(message) ?? /^#?(\/\S*?): /.exec(message)
   const pointer = at?.[1] ?? ''
-  const reason = message.replace(/ at #?\/\S*/, '').split('\n')[0]
+  const reason = (
+    message
+      .replace(/ at #?\/\S*/, '')
+      .replace(/^#?\/\S*?: /, '')
+      .split('\n')[0] ?? ''
+  ).replace(/\.$/, '')
   const overlay = spec.overlay ?? `specs/${spec.name}.overlay.yaml`
   const schemaPointer = pointer.replace(/\/(?:oneOf|anyOf|allOf|items|enum)(?:\/\d+)?.*$/, '')
   return new SpecError(

@@ -166,10 +166,16 @@ describe('pnpm generate --check', () => {
   })
 })
 
-test('a new spec gets a types package scaffolded', () => {
-  writeFileSync(specPath('acme'), readSpec('truedy').replace('title: Truedy API', 'title: Acme Voice'))
+test("a provider's published document dropped into specs/ gets a types package that is ready as it is", () => {
+  // A real published document (an older Ultravox release) under a new provider name.
+  const published = readFileSync(
+    join(repositoryRoot, 'scripts/test/fixtures/ultravox-releases/2026-03-25.yaml'),
+    'utf8',
+  )
+  writeFileSync(specPath('acme'), published)
   const result = runScript(copy.root, 'generate.ts')
   expect(result.status, result.stderr).toBe(0)
+  expect(result.stdout).toMatch(/^acme\s+style findings \(published document, not fatal/m)
   const directory = join(copy.root, 'packages/acme-types')
   const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'))
   expect(manifest.name).toBe('@voicebatch/acme-types')
@@ -184,8 +190,27 @@ test('a new spec gets a types package scaffolded', () => {
   ]) {
     expect(existsSync(join(directory, file)), file).toBe(true)
   }
-  expect(readFileSync(join(directory, 'README.md'), 'utf8')).toContain('Acme Voice')
-})
+  // The document itself is untouched.
+  expect(readSpec('acme')).toBe(published)
+  // A size budget, a changeset for the new package, and the lockfile knows the package.
+  const budgets = JSON.parse(readFileSync(join(copy.root, '.size-limit.json'), 'utf8')) as { name: string }[]
+  expect(budgets.map((entry) => entry.name)).toContain('@voicebatch/acme-types')
+  expect(readFileSync(join(copy.root, '.changeset/new-acme-types.md'), 'utf8')).toContain(
+    '"@voicebatch/acme-types": minor',
+  )
+  expect(readFileSync(join(copy.root, 'pnpm-lock.yaml'), 'utf8')).toContain('\n  packages/acme-types:\n')
+  const bin = (name: string) => join(repositoryRoot, 'node_modules/.bin', name)
+  const run = (command: string, args: string[]) =>
+    execFileSync(command, args, { cwd: copy.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  // Biome-formatted, and `pnpm install --frozen-lockfile` accepts the lockfile as it is.
+  run(bin('biome'), ['check', 'packages/acme-types', '.size-limit.json', '.changeset'])
+  run('pnpm', ['install', '--frozen-lockfile', '--lockfile-only', '--offline'])
+  run(bin('tsc'), ['--noEmit', '-p', 'packages/acme-types/tsconfig.json'])
+  // A second run changes nothing.
+  const status = copy.git('status', '--porcelain')
+  expect(runScript(copy.root, 'generate.ts', '--check').status).toBe(0)
+  expect(copy.git('status', '--porcelain')).toBe(status)
+}, 240_000)
 
 describe('turbo sees a spec as an input of its types package only', () => {
   const buildHashes = () => {

@@ -16,7 +16,7 @@ function stampOf(repo: TempSpecRepo): SpecStamp {
 }
 
 function planWith(previousStamp: SpecStamp | null): TypesPackagePlan {
-  return { directory: '', files: new Map(), previousStamp }
+  return { directory: '', files: new Map(), previousStamp, sizeBudget: null }
 }
 
 async function planChangeset(repo: TempSpecRepo, previousStamp: SpecStamp | null = stampOf(repo)) {
