@@ -24,7 +24,7 @@ export function checkReferences(file: string, document: unknown): void {
       problems.push(`${file}#${pointer}/$ref: external $ref ${JSON.stringify(reference)} is not supported`)
     } else if (!resolves(document, reference)) {
       problems.push(
-        `${file}#${pointer}/$ref: Can't resolve $ref ${JSON.stringify(reference)} (no-unresolved-refs)`,
+        `${file}#${pointer}/$ref: Can't resolve $ref (no-unresolved-refs): ${JSON.stringify(reference)}`,
       )
     }
   })
