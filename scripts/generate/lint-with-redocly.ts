@@ -1,15 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { parse, stringify } from 'yaml'
+import { runRedocly } from '../spec-diff/redocly-cli.ts'
 import type { SpecFile } from './spec-files.ts'
-
-const run = promisify(execFile)
-
-/** The pinned CLI of this checkout: its rule names are the ones `redocly lint` prints. */
-const REDOCLY_BIN = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'redocly')
 
 export interface LintProblem {
   ruleId: string
@@ -56,18 +50,8 @@ export async function lintWithRedocly(root: string, spec: SpecFile, document: un
     const args = ['lint', alias ?? 'document.json', '--format', 'json', '--max-problems', '1000000']
     let stdout: string
     try {
-      stdout = (
-        await run(REDOCLY_BIN, [...args, '--config', 'redocly.yaml', '--lint-config', 'off'], {
-          cwd: directory,
-          env: {
-            ...process.env,
-            REDOCLY_TELEMETRY: 'off',
-            REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-            NO_COLOR: '1',
-          },
-          maxBuffer: 256 * 1024 * 1024,
-        })
-      ).stdout
+      stdout = (await runRedocly([...args, '--config', 'redocly.yaml', '--lint-config', 'off'], directory))
+        .stdout
     } catch (error) {
       // Exit code 1 means "problems found"; the JSON report is on stdout all the same.
       stdout = String((error as { stdout?: unknown }).stdout ?? '')
