@@ -42,7 +42,7 @@ describe('planSpecChangeset: one spec change per kind, previous spec from HEAD',
       expect(changeset?.path).toBe(specChangesetPath(repo.root, 'truedy'))
       expect(frontmatterBump(changeset?.content ?? '')).toBe(kind.bump)
       expect(changeset?.content).toContain(`\n- ${kind.line}\n`)
-      expect(changeset?.content).toContain('Types regenerated from `specs/truedy.yaml` (Truedy API 1.0.0).')
+      expect(changeset?.content).toContain('Types regenerated from `specs/truedy.yaml` (Truedy API 1.0.0)')
     })
   }
 })
@@ -101,7 +101,9 @@ describe('planSpecChangeset: when there is nothing to classify', () => {
   })
 
   it('returns null for a new types package (no stamp yet)', async () => {
-    repo.mutateSpec('truedy', (document) => delete document.paths['/batch-calls/{batch_call_id}'].patch)
+    repo.mutateSpec('truedy', (document) => {
+      document.paths['/batch-calls'].get.description = 'A new description.'
+    })
     expect(await planChangeset(repo, null)).toBeNull()
   })
 
