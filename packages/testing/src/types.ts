@@ -25,6 +25,17 @@ export interface MockServerOptions {
    * response validates against the spec.
    */
   readonly offSpecStatuses?: boolean
+  /**
+   * How batches created through the API dial as the server clock (`now`) moves: each call takes
+   * between half and 1.5 times `callDurationMs` (default 60,000), `concurrency` calls at once
+   * (default 5; Techladder batches that send `concurrency` use theirs), and `failureRate` of them
+   * fail (default 0.15). Lengths and outcomes are drawn from `seed`: the same every run.
+   */
+  readonly dialing?: {
+    readonly callDurationMs?: number
+    readonly concurrency?: number
+    readonly failureRate?: number
+  }
 }
 
 export interface RequestLogEntry {
