@@ -71,7 +71,7 @@ export class DialedBatch {
       let state: DialedCallState
       if (plan.start >= cutoff || (closed && !started)) state = 'expired'
       else if (!started) state = 'waiting'
-      else if (plan.start >= active) state = 'queued'
+      else if (plan.start > active) state = 'queued'
       else if (plan.end > active) state = 'in_progress'
       else state = plan.fails ? 'failed' : 'succeeded'
       counts[state] += 1
