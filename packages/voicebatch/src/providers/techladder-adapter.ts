@@ -8,6 +8,9 @@ import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
+import { signalInit } from './signal-init.js'
+import { techladderCapabilities } from './techladder-capabilities.js'
+import { techladderCreateBody } from './techladder-create.js'
 import { techladderServerStatuses } from './techladder-status.js'
 
 /**
@@ -46,13 +49,25 @@ export function techladderAdapter(
         },
       ]
     },
-    async getBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
-        client.GET('/call-batches/{batch_id}', {
-          params: { path: { batch_id: id } },
-          ...(signal === undefined ? {} : { signal }),
-        }),
-      )
+    async getBatch(location, options) {
+      return (await this.readBatch(location, options)).batch
+    },
+    async readBatch({ id }, { signal }) {
+      const { data, error, response } = await client.GET('/call-batches/{batch_id}', {
+        params: { path: { batch_id: id } },
+        ...signalInit(signal),
+      })
+      if (!response.ok || data === undefined) throw client.toApiError(error, response)
+      return { batch: normalizeTechladderBatch(data.data), response }
+    },
+    capabilities: techladderCapabilities,
+    // Techladder: 1..100 on the batch list.
+    maxPageSize: 100,
+    finishedCalls: ({ completedCalls, failedCalls }) =>
+      completedCalls === null ? null : completedCalls + (failedCalls ?? 0),
+    async createBatch(input, { signal }) {
+      const body = techladderCreateBody(input)
+      const { data } = await client.unwrap(client.POST('/call-batches', { body, ...signalInit(signal) }))
       return normalizeTechladderBatch(data)
     },
     listCalls({ id }, options) {
