@@ -157,7 +157,6 @@ describe('createBatch checks everything before sending', () => {
       () =>
         vb().createBatch({
           ...createInputs(1).truedy,
-          // @ts-expect-error not a Truedy schedule field at run time either
           schedule: { startAt: '2026-06-01T10:00:00Z', endAt: '2026-06-01T11:00:00Z' },
         }),
       /truedy schedules have no end/,
