@@ -69,13 +69,18 @@ export async function* watchBatches(
   for (;;) {
     if (signal?.aborted) throw abortedError(signal)
     let wait = intervalMs
+    // Listed batches the filter leaves out (filtered here, not by the server): no read needed for their end.
+    const filteredOut = new Map<string, CallBatch>()
     const listed = await Promise.all(
       sources.map(async (source) => {
         const batches: CallBatch[] = []
         try {
           const pageSize = requireAdapter(state, source.provider).maxPageSize
           for await (const page of source.open({ pageSize, signal })) {
-            batches.push(...page.items.filter(source.keep))
+            for (const batch of page.items) {
+              if (source.keep(batch)) batches.push(batch)
+              else filteredOut.set(keyOf(batch), batch)
+            }
             wait = Math.max(wait, rateLimitWait(page.response.headers, clock.now()))
           }
           return { ok: true as const, batches }
@@ -110,7 +115,7 @@ export async function* watchBatches(
     for (const [key, entry] of [...followed]) {
       if (seen.has(key)) continue
       followed.delete(key)
-      const last = await readLast(state, entry.batch, signal)
+      const last = filteredOut.get(key) ?? (await readLast(state, entry.batch, signal))
       if (last === undefined) continue
       followed.set(key, entry)
       const progress = report(last)
