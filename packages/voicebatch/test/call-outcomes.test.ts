@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   campaignFacade,
   createInputs,
   type FakeClock,
-  fakeClock,
-  startDialingServers,
+  useDialingServers,
 } from './support/campaign-servers.js'
-import { closeMockServers, type MockServers } from './support/mock-servers.js'
+import type { MockServers } from './support/mock-servers.js'
 
 let servers: MockServers
 let clock: FakeClock
-beforeAll(async () => {
-  clock = fakeClock()
-  servers = await startDialingServers(clock)
+useDialingServers((started) => {
+  ;({ servers, clock } = started)
 })
-afterAll(() => closeMockServers(servers))
 
 describe('listCalls: normalized outcomes', () => {
   it('phone, times, duration and error where each provider gives them', async () => {

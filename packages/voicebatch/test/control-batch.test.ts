@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NotFoundError, type Provider, UnsupportedOperationError } from '../src/index.js'
-import {
-  campaignFacade,
-  createInputs,
-  fakeClock,
-  posts,
-  startDialingServers,
-} from './support/campaign-servers.js'
-import { closeMockServers, type MockServers, resetMockServers } from './support/mock-servers.js'
+import { campaignFacade, createInputs, posts, useDialingServers } from './support/campaign-servers.js'
+import type { MockServers } from './support/mock-servers.js'
 
 let servers: MockServers
-beforeAll(async () => {
-  servers = await startDialingServers(fakeClock())
+useDialingServers((started) => {
+  servers = started.servers
 })
-afterAll(() => closeMockServers(servers))
-beforeEach(() => resetMockServers(servers))
 
 describe('pause, resume and delete through each provider endpoint', () => {
   it('ultravox: PATCH paused, DELETE', async () => {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ConfigurationError, InternalServerError } from '../src/index.js'
 import {
   campaignFacade,
   contacts,
   createInputs,
-  type FakeClock,
-  fakeClock,
   posts,
-  startDialingServers,
+  useDialingServers,
 } from './support/campaign-servers.js'
-import { closeMockServers, type MockServers, resetMockServers } from './support/mock-servers.js'
+import type { MockServers } from './support/mock-servers.js'
 
 let servers: MockServers
-let clock: FakeClock
-beforeAll(async () => {
-  clock = fakeClock()
-  servers = await startDialingServers(clock)
+useDialingServers((started) => {
+  servers = started.servers
 })
-afterAll(() => closeMockServers(servers))
-beforeEach(() => resetMockServers(servers))
 
 describe('createBatch maps one input to each provider', () => {
   it('ultravox: one scheduled call per contact, through the medium, with a window', async () => {

@@ -1,5 +1,5 @@
 import type { MockServer } from '@voicebatch/testing'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import {
   AuthenticationError,
   type BatchProgress,
@@ -10,21 +10,14 @@ import {
   campaignFacade,
   createInputs,
   type FakeClock,
-  fakeClock,
-  startDialingServers,
+  useDialingServers,
 } from './support/campaign-servers.js'
-import { closeMockServers, type MockServers, resetMockServers } from './support/mock-servers.js'
+import type { MockServers } from './support/mock-servers.js'
 
 let servers: MockServers
 let clock: FakeClock
-beforeAll(async () => {
-  clock = fakeClock()
-  servers = await startDialingServers(clock)
-})
-afterAll(() => closeMockServers(servers))
-beforeEach(() => {
-  resetMockServers(servers)
-  clock.sleeps.length = 0
+useDialingServers((started) => {
+  ;({ servers, clock } = started)
 })
 afterEach(() => {
   for (const server of Object.values(servers)) server.clearFaults()

@@ -1,7 +1,8 @@
 import { type MockServer, startMockServer } from '@voicebatch/testing'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createVoiceBatch, type Provider } from '../../src/index.js'
 import { abortedError, type WatchClock } from '../../src/watch-clock.js'
-import type { MockServers } from './mock-servers.js'
+import { closeMockServers, type MockServers, resetMockServers } from './mock-servers.js'
 
 /** One clock for the servers and the watchers: sleeping moves it, so batches dial while a watcher waits. */
 export interface FakeClock extends WatchClock {
@@ -94,4 +95,23 @@ export function createInputs(count = 4) {
 
 export function posts(server: MockServer) {
   return server.requests.filter((request) => request.method !== 'GET')
+}
+
+/**
+ * Starts the dialing servers and their clock for a test file, hands them to `use`, resets them
+ * before each test (data, request log, recorded sleeps) and closes them after the file.
+ */
+export function useDialingServers(use: (started: { servers: MockServers; clock: FakeClock }) => void): void {
+  let started: { servers: MockServers; clock: FakeClock } | undefined
+  beforeAll(async () => {
+    const clock = fakeClock()
+    started = { servers: await startDialingServers(clock), clock }
+    use(started)
+  })
+  afterAll(() => closeMockServers(started?.servers))
+  beforeEach(() => {
+    if (started === undefined) return
+    resetMockServers(started.servers)
+    started.clock.sleeps.length = 0
+  })
 }
