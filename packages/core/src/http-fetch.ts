@@ -1,4 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises'
+import { abortableSleep } from './abortable-sleep.js'
+import type { AttemptLog } from './attempt-log.js'
 import { readBody, toBufferedResponse } from './buffered-response.js'
 import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from './errors.js'
 import { redact, redactError } from './redaction.js'
@@ -31,6 +32,8 @@ export interface HttpFetchOptions {
   headers?: Record<string, string> | undefined
   /** Strings that must never appear in an error. */
   secrets: readonly string[]
+  /** Logging and per-attempt hooks (`createAttemptLog`); null or absent: none, at no cost. */
+  attemptLog?: AttemptLog | null | undefined
   /** @internal Lets tests record backoff delays instead of waiting. */
   sleep?: ((milliseconds: number, signal: AbortSignal) => Promise<void>) | undefined
   /** @internal Jitter source, `Math.random` by default. */
@@ -49,7 +52,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   const origin = parseBaseUrl(options.baseUrl).origin
   const defaultMaxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES)
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-  const sleep = options.sleep ?? ((milliseconds, signal) => delay(milliseconds, undefined, { signal }))
+  const sleep = options.sleep ?? abortableSleep
+  const attemptLog = options.attemptLog ?? null
+  // Browsers throw "Illegal invocation" when fetch is called as a method of another object.
+  const userFetch = options.fetch
+  const callableFetch: typeof globalThis.fetch = userFetch
+    ? (input, init) => userFetch(input, init)
+    : (input, init) => globalThis.fetch(input, init)
   const random = options.random ?? Math.random
   const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
   const credentialHeaderNames = Object.keys(options.authHeaders).map((name) => name.toLowerCase())
@@ -94,17 +103,24 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       )
       return new ConnectionError({ provider, message, cause: redactError(error, secrets) })
     }
-    const send = { fetch: options.fetch ?? globalThis.fetch, origin, originHeaders, credentialHeaderNames }
+    const send = { fetch: callableFetch, origin, originHeaders, credentialHeaderNames }
+    const trace = attemptLog?.(request, maxRetries, retryableRequest) ?? null
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryableRequest && attempt < maxRetries
       let outcome: Attempt
+      trace?.started(attempt)
       try {
         outcome = await sendAttempt(request, body, { send, timeoutMs, failure: failure(attempt) })
       } catch (error) {
         // Timeouts and connection errors: retried like a retryable status, with backoff.
-        if (!canRetry || RequestAbortedError.isInstance(error)) throw error
-        await pause(backoffDelay(attempt, random))
+        if (!canRetry || RequestAbortedError.isInstance(error)) {
+          trace?.failed(attempt, error, null)
+          throw error
+        }
+        const wait = backoffDelay(attempt, random)
+        trace?.failed(attempt, error, wait)
+        await pause(wait)
         continue
       }
 
@@ -112,10 +128,12 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       if (canRetry && isRetryableStatus(response.status)) {
         const wait = retryDelay(response.headers, attempt, random)
         if (wait !== null) {
+          trace?.responded(attempt, response, wait)
           await pause(wait)
           continue
         }
       }
+      trace?.responded(attempt, response, null)
       return toBufferedResponse(response, bytes, { provider, describe, secrets, url: request.url })
     }
   }

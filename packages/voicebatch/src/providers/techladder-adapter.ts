@@ -6,6 +6,7 @@ import {
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
 import { signalInit } from './signal-init.js'
@@ -58,7 +59,7 @@ export function techladderAdapter(
         ...signalInit(signal),
       })
       if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: normalizeTechladderBatch(data.data), response }
+      return { batch: withRequestIds(normalizeTechladderBatch(data.data), [response]), response }
     },
     capabilities: techladderCapabilities,
     // Techladder: 1..100 on the batch list.
@@ -67,8 +68,11 @@ export function techladderAdapter(
       completedCalls === null ? null : completedCalls + (failedCalls ?? 0),
     async createBatch(input, { signal }) {
       const body = techladderCreateBody(input)
-      const { data } = await client.unwrap(client.POST('/call-batches', { body, ...signalInit(signal) }))
-      return normalizeTechladderBatch(data)
+      const { data: created, response } = await unwrapWithResponse(
+        client,
+        client.POST('/call-batches', { body, ...signalInit(signal) }),
+      )
+      return withRequestIds(normalizeTechladderBatch(created.data), [response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

@@ -3,6 +3,7 @@ import { createTruedyClient, type TruedyClient, type TruedyClientOptions } from 
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
 import { signalInit } from './signal-init.js'
@@ -52,7 +53,7 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
         ...signalInit(signal),
       })
       if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: normalizeTruedyBatch(data.data), response }
+      return { batch: withRequestIds(normalizeTruedyBatch(data.data), [response]), response }
     },
     capabilities: truedyCapabilities,
     // Truedy: 1..100.
@@ -63,35 +64,38 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
       const body = truedyCreateBody(input)
       // The same key on every attempt: the client retries this POST, and Truedy creates one batch.
       const key = input.idempotencyKey ?? globalThis.crypto.randomUUID()
-      const { data } = await client.unwrap(
+      const { data: envelope, response } = await unwrapWithResponse(
+        client,
         client.POST('/batch-calls', { body, headers: { 'X-Idempotency-Key': key }, ...signalInit(signal) }),
       )
-      return normalizeTruedyBatch(data)
+      return withRequestIds(normalizeTruedyBatch(envelope.data), [response])
     },
     async pauseBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
+      const { data: envelope, response } = await unwrapWithResponse(
+        client,
         client.POST('/batch-calls/{batch_call_id}/pause', {
           params: { path: { batch_call_id: id } },
           ...signalInit(signal),
         }),
       )
-      return normalizeTruedyBatch(data)
+      return withRequestIds(normalizeTruedyBatch(envelope.data), [response])
     },
     async resumeBatch({ id }, { signal }) {
       // Truedy answers 201 here.
-      const { data } = await client.unwrap(
+      const { data: envelope, response } = await unwrapWithResponse(
+        client,
         client.POST('/batch-calls/{batch_call_id}/resume', {
           params: { path: { batch_call_id: id } },
           ...signalInit(signal),
         }),
       )
-      return normalizeTruedyBatch(data)
+      return withRequestIds(normalizeTruedyBatch(envelope.data), [response])
     },
     async deleteBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
+      const envelope = await client.unwrap(
         client.POST('/batch-calls/bulk-delete', { body: { ids: [id] }, ...signalInit(signal) }),
       )
-      if (!data.deleted_ids.includes(id)) throw notDeleted(id)
+      if (!envelope.data.deleted_ids.includes(id)) throw notDeleted(id)
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

@@ -8,6 +8,7 @@ import {
   type ProviderAdapter,
   type RequestOptions,
 } from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import type { UltravoxConfig } from '../voicebatch-config.js'
 import { normalizeUltravoxBatch, normalizeUltravoxCall } from './normalize-ultravox.js'
@@ -70,14 +71,15 @@ export function ultravoxAdapter(
     { signal }: RequestOptions,
   ): Promise<CallBatch<'ultravox'>> => {
     const agent = agentOf(agentId)
-    const batch = await client.unwrap(
+    const { data: batch, response } = await unwrapWithResponse(
+      client,
       client.PATCH('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
         params: { path: { agent_id: agent, batch_id: id } },
         body: { paused },
         ...signalInit(signal),
       }),
     )
-    return normalizeUltravoxBatch(batch, { agentId: agent })
+    return withRequestIds(normalizeUltravoxBatch(batch, { agentId: agent }), [response])
   }
 
   return {
@@ -119,7 +121,7 @@ export function ultravoxAdapter(
         },
       )
       if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: normalizeUltravoxBatch(data, { agentId: agent }), response }
+      return { batch: withRequestIds(normalizeUltravoxBatch(data, { agentId: agent }), [response]), response }
     },
     capabilities: ultravoxCapabilities,
     // Ultravox documents no maximum: a server that serves fewer still pages on with its cursor.
@@ -129,14 +131,15 @@ export function ultravoxAdapter(
       const agent = agentOf(input.agentId)
       const body = ultravoxCreateBody(input)
       // No idempotency key: a POST is never retried, so a batch is never created twice.
-      const batch = await client.unwrap(
+      const { data: batch, response } = await unwrapWithResponse(
+        client,
         client.POST('/api/agents/{agent_id}/scheduled_batches', {
           params: { path: { agent_id: agent } },
           body,
           ...signalInit(signal),
         }),
       )
-      return normalizeUltravoxBatch(batch, { agentId: agent })
+      return withRequestIds(normalizeUltravoxBatch(batch, { agentId: agent }), [response])
     },
     pauseBatch: (location, options) => setPaused(location, true, options),
     resumeBatch: (location, options) => setPaused(location, false, options),
