@@ -103,7 +103,7 @@ export async function stubbedOverhead(): Promise<ScenarioResult> {
           label: `${provider} ${shapeNames[shape]}: our unwrap(GET) / ${variantNames[baseline]}`,
           value: median('unwrap') / median(baseline),
           unit: 'x',
-          readme: true,
+          readme: shape === 'page',
           detail: `CPU ${us(median('unwrap'))} vs ${us(median(baseline))} per call; wall ${(stats.unwrap.wall.median / stats[baseline].wall.median).toFixed(2)}x`,
         })
       }
