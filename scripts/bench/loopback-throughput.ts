@@ -16,7 +16,7 @@ import {
 import { startRemoteMockServer } from './remote-mock-server.ts'
 import { emptyResult, ratioTarget, type ScenarioResult } from './scenario.ts'
 
-/** Our requests per second / bare openapi-fetch's. */
+/** Requests per client CPU second, ours / bare openapi-fetch's. */
 const THROUGHPUT_LIMIT = 0.95
 const IN_FLIGHT = 16
 const PROCESS_WARMUP_MS = 1500
@@ -84,15 +84,26 @@ export async function loopbackThroughput(): Promise<ScenarioResult> {
           })
         }
         const rate = (variant: (typeof measured)[number]) => perSecond(stats[variant].wall.median)
+        const cpu = (variant: (typeof measured)[number]) =>
+          `${(stats[variant].cpu.median / 1000).toFixed(0)} µs`
+        result.figures.push({
+          id: `loopback.${provider}.${key}.ours_over_bare`,
+          label: `${provider} ${mode}: our client / bare openapi-fetch (req/s, wall time)`,
+          value: stats.bare.wall.median / stats.ours.wall.median,
+          unit: 'x',
+          detail: `${rate('ours')} vs ${rate('bare')} req/s (raw fetch ${rate('raw')}, openai ${rate('openai')}, ky ${rate('ky')})`,
+        })
+        // The target divides the client's CPU time per request: requests per second in wall time
+        // swing by ±30% between runs on a shared machine, where other processes take the cores.
         result.targets.push(
           ratioTarget(
-            `loopback.${provider}.${key}.ours_over_bare`,
-            `${provider}: loopback throughput, ${mode}`,
-            stats.bare.wall.median / stats.ours.wall.median,
+            `loopback.${provider}.${key}.ours_over_bare_cpu`,
+            `${provider}: loopback, ${mode}, requests per client CPU second`,
+            stats.bare.cpu.median / stats.ours.cpu.median,
             '>=',
             THROUGHPUT_LIMIT,
-            'ours / bare openapi-fetch (req/s)',
-            `${rate('ours')} vs ${rate('bare')} req/s (raw fetch ${rate('raw')}, openai ${rate('openai')}, ky ${rate('ky')})`,
+            'ours / bare openapi-fetch',
+            `client CPU ${cpu('ours')} vs ${cpu('bare')} per request (raw fetch ${cpu('raw')}, openai ${cpu('openai')}, ky ${cpu('ky')}); wall: ${rate('ours')} vs ${rate('bare')} req/s`,
           ),
         )
       }
