@@ -106,7 +106,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     const callerSignal = request.signal ?? undefined
     if (callerSignal?.aborted) throw abortedError(settings, request)
 
-    const { headers, body } = await sendableParts(request)
+    const { headers, body } = sendableNow(request) ?? (await bufferedParts(request))
     const retryableRequest = isRetryableRequest(request.method, headers)
     const credentialed = isOnOrigin(request.url, settings.send.origin)
     let changed = noChanges
@@ -149,21 +149,25 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   }
 }
 
-/**
- * Headers we may change (the DeferredRequest's own, or a copy of a real Request's) and a body that
- * can be sent again by every attempt and redirect: a string as it is, anything else buffered once.
- */
-async function sendableParts(
-  request: RequestLike,
-): Promise<{ headers: Headers; body: BodyInit | undefined }> {
-  if (request instanceof DeferredRequest) {
-    if (request.body === null || typeof request.body === 'string') {
-      return { headers: request.headers, body: request.body ?? undefined }
-    }
-    request = request.toRequest()
-  }
-  const body = request.body === null ? undefined : await request.arrayBuffer()
-  return { headers: new Headers(request.headers), body }
+interface SendableParts {
+  /** Ours to change: the DeferredRequest's own, or a copy of a real Request's. */
+  headers: Headers
+  /** Sent again as it is by every attempt and redirect. */
+  body: BodyInit | undefined
+}
+
+/** A DeferredRequest without a body or with a string (openapi-fetch's JSON) is sendable as it is: no await. */
+function sendableNow(request: RequestLike): SendableParts | undefined {
+  if (!(request instanceof DeferredRequest)) return undefined
+  if (request.body !== null && typeof request.body !== 'string') return undefined
+  return { headers: request.headers, body: request.body ?? undefined }
+}
+
+/** Any other body (a stream, FormData, a Blob...) is buffered once, through a real Request. */
+async function bufferedParts(request: RequestLike): Promise<SendableParts> {
+  const real = request instanceof DeferredRequest ? request.toRequest() : request
+  const body = real.body === null ? undefined : await real.arrayBuffer()
+  return { headers: new Headers(real.headers), body }
 }
 
 /** Waits before the next attempt; the caller's abort ends the wait at once. */
