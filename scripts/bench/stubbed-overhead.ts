@@ -34,7 +34,7 @@ import { startMockServer } from './workspace-packages.ts'
 const OVERHEAD_LIMIT: Record<Shape, number> = { one: 1.2, page: 1.1 }
 const shapeNames: Record<Shape, string> = { one: '1-item body', page: `${PAGE_ITEMS}-item page` }
 const us = (nanoseconds: number) => `${(nanoseconds / 1000).toFixed(1)} µs`
-const sampling = { warmupMs: 400, sampleMs: 40, samples: 25 }
+const sampling = { warmupMs: 400, sampleMs: 40, samples: 21 }
 
 /** A fetch that never leaves the process: the recorded answer, rebuilt for each call. */
 function stubbedFetch(body: string, headers: Headers): typeof globalThis.fetch {
