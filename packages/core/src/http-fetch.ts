@@ -1,4 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises'
+import { abortableSleep } from './abortable-sleep.js'
+import type { AttemptLog } from './attempt-log.js'
 import { readBody, toBufferedResponse } from './buffered-response.js'
 import { DeferredRequest, type RequestLike } from './deferred-request.js'
 import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from './errors.js'
@@ -40,6 +41,8 @@ export interface HttpFetchOptions {
   headers?: Record<string, string> | undefined
   /** Strings that must never appear in an error. */
   secrets: readonly string[]
+  /** Logging and per-attempt hooks (`createAttemptLog`); null or absent: none, at no cost. */
+  attemptLog?: AttemptLog | null | undefined
   /** @internal Lets tests record backoff delays instead of waiting. */
   sleep?: ((milliseconds: number, signal: AbortSignal | undefined) => Promise<void>) | undefined
   /** @internal Jitter source, `Math.random` by default. */
@@ -58,6 +61,7 @@ interface Settings {
   defaultTimeoutMs: number
   sleep: (milliseconds: number, signal: AbortSignal | undefined) => Promise<void>
   random: () => number
+  attemptLog: AttemptLog | null
 }
 
 /** One call, ready to send as often as retries and redirects need. */
@@ -95,8 +99,9 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     },
     defaultMaxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
     defaultTimeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    sleep: options.sleep ?? ((milliseconds, signal) => delay(milliseconds, undefined, { signal })),
+    sleep: options.sleep ?? abortableSleep,
     random: options.random ?? Math.random,
+    attemptLog: options.attemptLog ?? null,
   }
 
   return async function httpFetch(request: RequestLike): Promise<Response> {
@@ -119,15 +124,23 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       input: { url: request.url, method: request.method, headers, credentialed, changed, body },
     }
 
+    const trace = settings.attemptLog?.(request, maxRetries, retryableRequest) ?? null
+
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryableRequest && attempt < maxRetries
       let outcome: Attempt
+      trace?.started(attempt)
       try {
         outcome = await sendAttempt(settings, call, attempt)
       } catch (error) {
         // Timeouts and connection errors: retried like a retryable status, with backoff.
-        if (!canRetry || RequestAbortedError.isInstance(error)) throw error
-        await pause(settings, call, backoffDelay(attempt, settings.random))
+        if (!canRetry || RequestAbortedError.isInstance(error)) {
+          trace?.failed(attempt, error, null)
+          throw error
+        }
+        const wait = backoffDelay(attempt, settings.random)
+        trace?.failed(attempt, error, wait)
+        await pause(settings, call, wait)
         continue
       }
 
@@ -135,10 +148,12 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       if (canRetry && isRetryableStatus(response.status)) {
         const wait = retryDelay(response.headers, attempt, settings.random)
         if (wait !== null) {
+          trace?.responded(attempt, response, wait)
           await pause(settings, call, wait)
           continue
         }
       }
+      trace?.responded(attempt, response, null)
       return toBufferedResponse(response, bytes, {
         provider: settings.provider,
         describe: () => describeRequest(settings, request),

@@ -1,4 +1,6 @@
 export { type ResolveApiKeyInput, resolveApiKey } from './api-key.js'
+export type { AttemptEvent, AttemptHooks, AttemptResultEvent, RetryEvent } from './attempt-hooks.js'
+export { type AttemptLog, type AttemptLogOptions, createAttemptLog } from './attempt-log.js'
 export { type CreateApiErrorInput, createApiError } from './create-api-error.js'
 export {
   ApiError,
@@ -28,6 +30,13 @@ export {
   type HttpFetchOptions,
 } from './http-fetch.js'
 export { isRecord } from './is-record.js'
+export {
+  type LevelledLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  resolveLogger,
+} from './logger.js'
 export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
 export {
   type CursorPage,
@@ -48,7 +57,9 @@ export {
   type ParsedErrorBody,
   type ProviderDefinition,
 } from './provider-client.js'
+export { redactUrl } from './redact-url.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
+export { requestIdOf } from './request-id.js'
 export {
   backoffDelay,
   isRetryableRequest,

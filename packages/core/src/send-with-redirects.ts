@@ -97,6 +97,7 @@ export async function sendWithRedirects(
   input: SendInput,
   signal: AbortSignal,
 ): Promise<Response> {
+  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
   const fetch = options.fetch ?? globalThis.fetch
   let { url, method, body, headers, credentialed } = input
 

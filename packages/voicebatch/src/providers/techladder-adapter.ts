@@ -6,6 +6,7 @@ import {
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
 import { techladderServerStatuses } from './techladder-status.js'
@@ -47,13 +48,14 @@ export function techladderAdapter(
       ]
     },
     async getBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
+      const { data: body, response } = await unwrapWithResponse(
+        client,
         client.GET('/call-batches/{batch_id}', {
           params: { path: { batch_id: id } },
           ...(signal === undefined ? {} : { signal }),
         }),
       )
-      return normalizeTechladderBatch(data)
+      return withRequestIds(normalizeTechladderBatch(body.data), [response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

@@ -2,6 +2,7 @@ import { createTruedyClient, type TruedyClient, type TruedyClientOptions } from 
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
 import { truedyServerStatuses } from './truedy-status.js'
@@ -40,13 +41,14 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
       ]
     },
     async getBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
+      const { data: body, response } = await unwrapWithResponse(
+        client,
         client.GET('/batch-calls/{batch_call_id}', {
           params: { path: { batch_call_id: id } },
           ...(signal === undefined ? {} : { signal }),
         }),
       )
-      return normalizeTruedyBatch(data)
+      return withRequestIds(normalizeTruedyBatch(body.data), [response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(
