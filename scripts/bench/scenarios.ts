@@ -14,7 +14,7 @@ export const scenarios: ScenarioDefinition[] = [
   {
     name: 'stubbed-overhead',
     title: '1. Per-call overhead, stubbed fetch',
-    timeoutMs: 120_000,
+    timeoutMs: 900_000, // minutes on an idle machine; a shared one can take many times that
     run: async () => (await import('./stubbed-overhead.ts')).stubbedOverhead(),
   },
   {
@@ -26,7 +26,7 @@ export const scenarios: ScenarioDefinition[] = [
   {
     name: 'loopback-throughput',
     title: '2. Loopback HTTP throughput',
-    timeoutMs: 180_000,
+    timeoutMs: 900_000,
     run: async () => (await import('./loopback-throughput.ts')).loopbackThroughput(),
   },
   {
@@ -58,5 +58,11 @@ export const scenarios: ScenarioDefinition[] = [
     title: '6. Consumer type-check cost',
     timeoutMs: 300_000,
     run: async (root) => (await import('./consumer-typecheck.ts')).consumerTypecheck(root),
+  },
+  {
+    name: 'following-batches',
+    title: '7. Following 1,000 batches',
+    timeoutMs: 180_000,
+    run: async () => (await import('./following-batches.ts')).followingBatches(),
   },
 ]

@@ -13,6 +13,11 @@ function apiName(title: string): string {
   return `${title.trim().replace(/\s+API$/i, '')} API`
 }
 
+/** The spec and its overlay (present or future): a change to either invalidates the package's build. */
+export function specInputs(spec: ValidatedSpec): string[] {
+  return [`$TURBO_ROOT$/${spec.file}`, `$TURBO_ROOT$/specs/${spec.name}.overlay.*`]
+}
+
 function packageJson(spec: ValidatedSpec): Record<string, unknown> {
   const directory = `packages/${spec.name}-types`
   return {
@@ -77,8 +82,8 @@ export function scaffoldTypesPackage(root: string, spec: ValidatedSpec): Map<str
           $schema: '../../node_modules/turbo/schema.json',
           extends: ['//'],
           tasks: {
-            build: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
-            typecheck: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
+            build: { inputs: ['$TURBO_EXTENDS$', ...specInputs(spec)] },
+            typecheck: { inputs: ['$TURBO_EXTENDS$', ...specInputs(spec)] },
           },
         },
         null,

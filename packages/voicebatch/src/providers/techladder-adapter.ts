@@ -9,6 +9,9 @@ import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
 import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
+import { signalInit } from './signal-init.js'
+import { techladderCapabilities } from './techladder-capabilities.js'
+import { techladderCreateBody } from './techladder-create.js'
 import { techladderServerStatuses } from './techladder-status.js'
 
 /**
@@ -47,15 +50,29 @@ export function techladderAdapter(
         },
       ]
     },
-    async getBatch({ id }, { signal }) {
-      const { data: body, response } = await unwrapWithResponse(
+    async getBatch(location, options) {
+      return (await this.readBatch(location, options)).batch
+    },
+    async readBatch({ id }, { signal }) {
+      const { data, error, response } = await client.GET('/call-batches/{batch_id}', {
+        params: { path: { batch_id: id } },
+        ...signalInit(signal),
+      })
+      if (!response.ok || data === undefined) throw client.toApiError(error, response)
+      return { batch: withRequestIds(normalizeTechladderBatch(data.data), [response]), response }
+    },
+    capabilities: techladderCapabilities,
+    // Techladder: 1..100 on the batch list.
+    maxPageSize: 100,
+    finishedCalls: ({ completedCalls, failedCalls }) =>
+      completedCalls === null ? null : completedCalls + (failedCalls ?? 0),
+    async createBatch(input, { signal }) {
+      const body = techladderCreateBody(input)
+      const { data: created, response } = await unwrapWithResponse(
         client,
-        client.GET('/call-batches/{batch_id}', {
-          params: { path: { batch_id: id } },
-          ...(signal === undefined ? {} : { signal }),
-        }),
+        client.POST('/call-batches', { body, ...signalInit(signal) }),
       )
-      return withRequestIds(normalizeTechladderBatch(body.data), [response])
+      return withRequestIds(normalizeTechladderBatch(created.data), [response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(
