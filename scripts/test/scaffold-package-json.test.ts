@@ -5,13 +5,12 @@ import type { ValidatedSpec } from '../generate/validate-spec.ts'
 import { REPO_ROOT } from './support/temp-spec-repo.ts'
 
 function manifestFor(title: string): Record<string, unknown> {
-  const spec: ValidatedSpec = {
+  // Only what the scaffold reads: the name, the file and the document.
+  const spec = {
     name: 'acme',
     file: 'specs/acme.yaml',
-    source: '',
-    sha256: '',
     document: { openapi: '3.1.0', info: { title, version: '1.0.0' }, paths: {} },
-  }
+  } as Pick<ValidatedSpec, 'name' | 'file' | 'document'> as ValidatedSpec
   const files = scaffoldTypesPackage(REPO_ROOT, spec)
   return JSON.parse(files.get(join(REPO_ROOT, 'packages', 'acme-types', 'package.json')) ?? '{}')
 }
