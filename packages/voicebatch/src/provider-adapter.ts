@@ -35,13 +35,19 @@ export interface ProviderAdapter<P extends Provider = Provider> {
   ): Promise<{ batch: CallBatch<P>; response: Response }>
   /** Calls that are over (succeeded or failed), in the provider's own counters; null when unknown. */
   finishedCalls(batch: CallBatch<P>): number | null
+  /** Creates a batch from the checked input, normalized. */
   createBatch(input: CheckedCreate, options: RequestOptions): Promise<CallBatch<P>>
+  /** Pauses a batch; absent when the provider cannot. */
   pauseBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  /** Resumes a paused batch; absent when the provider cannot. */
   resumeBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  /** Cancels a batch; absent when the provider cannot. */
   cancelBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  /** Deletes a batch; absent when the provider cannot. */
   deleteBatch?(batch: BatchLocation, options: RequestOptions): Promise<void>
 }
 
+/** What every single-request operation takes: a signal to abort it. */
 export interface RequestOptions {
   signal?: AbortSignal | undefined
 }

@@ -40,14 +40,17 @@ export interface VoiceBatchOperations<P extends Provider> {
     ref: BatchRef<Selected>,
     ...unsupported: UnsupportedArguments<'pause', Selected>
   ): Promise<CallBatch<Selected>>
+  /** Resumes a paused batch; unsupported providers as for `pauseBatch`. */
   resumeBatch<Selected extends P>(
     ref: BatchRef<Selected>,
     ...unsupported: UnsupportedArguments<'resume', Selected>
   ): Promise<CallBatch<Selected>>
+  /** Cancels a batch; unsupported providers as for `pauseBatch`. */
   cancelBatch<Selected extends P>(
     ref: BatchRef<Selected>,
     ...unsupported: UnsupportedArguments<'cancel', Selected>
   ): Promise<CallBatch<Selected>>
+  /** Deletes a batch; unsupported providers as for `pauseBatch`. */
   deleteBatch<Selected extends P>(
     ref: BatchRef<Selected>,
     ...unsupported: UnsupportedArguments<'delete', Selected>

@@ -6,6 +6,7 @@ import type { BatchRef } from './get-batch.js'
 import { rateLimitWait } from './rate-limit-wait.js'
 import { abortedError, clockOf } from './watch-clock.js'
 
+/** How `watchBatch` and `waitForBatch` poll: the interval, its backoff cap, a signal. */
 export interface WatchBatchOptions {
   /** Wait between requests while the batch changes, in ms. Default 5000. */
   intervalMs?: number | undefined

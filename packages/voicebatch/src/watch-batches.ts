@@ -8,6 +8,7 @@ import { rateLimitWait } from './rate-limit-wait.js'
 import { checkInterval } from './watch-batch.js'
 import { abortedError, clockOf } from './watch-clock.js'
 
+/** Which batches `watchBatches` follows: providers, statuses, agents. */
 export interface WatchBatchesFilter<P extends Provider = Provider> {
   /** Default: every configured provider. */
   providers?: readonly P[] | undefined
@@ -17,6 +18,7 @@ export interface WatchBatchesFilter<P extends Provider = Provider> {
   agentId?: string | undefined
 }
 
+/** How `watchBatches` polls: the interval and a signal. */
 export interface WatchBatchesOptions {
   /** Wait between polls, in ms. Default 5000. */
   intervalMs?: number | undefined

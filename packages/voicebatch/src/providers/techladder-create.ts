@@ -2,6 +2,7 @@ import type { CreateCallBatchRequestInput } from '@voicebatch/techladder'
 import { type CheckedCreate, optionChecks } from '../check-create-input.js'
 import { zonedTime } from '../zoned-time.js'
 
+/** The Techladder-only part of a `createBatch` input. */
 export interface TechladderCreateOptions {
   /** The agent's prompt version (`pmt-...`), sent as `version_name`. */
   versionId: string

@@ -4,6 +4,7 @@ import { type CheckedCreate, optionChecks } from '../check-create-input.js'
 /** 1 = Monday .. 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 
+/** The Truedy-only part of a `createBatch` input. */
 export interface TruedyCreateOptions {
   /** The numbers to call from (`num_...`), at least one. */
   phoneNumberIds: readonly string[]

@@ -5,6 +5,7 @@ import { type CheckedCreate, optionChecks } from '../check-create-input.js'
 export type UltravoxPhoneMedium = 'twilio' | 'telnyx' | 'plivo'
 const mediums: readonly UltravoxPhoneMedium[] = ['twilio', 'telnyx', 'plivo']
 
+/** The Ultravox-only part of a `createBatch` input. */
 export interface UltravoxCreateOptions {
   /** The telephony account Ultravox places the calls through. */
   medium: UltravoxPhoneMedium
