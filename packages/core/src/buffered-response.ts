@@ -1,20 +1,14 @@
 import { InvalidResponseError } from './errors.js'
 import { snippet } from './redaction.js'
 
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
-
-/** Reads the whole body (null when the status or method has none), so it is read within the attempt's timeout. */
-export async function readBody(response: Response, method: string): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
-  return new Uint8Array(await response.arrayBuffer())
-}
-
 export interface BufferedResponseContext {
   provider: string
   /** `GET https://…`, redacted; for error messages. */
   describe(): string
   secrets: readonly string[]
   url: string
+  /** The call's `parseAs` when not `json`: the body is then not required to be JSON. */
+  parseAs?: unknown
 }
 
 const decoder = new TextDecoder()
@@ -44,6 +38,14 @@ export function toBufferedResponse(
     blob: () => Promise.resolve(new Blob([bytes], { type: response.headers.get('content-type') ?? '' })),
   }
   Object.assign(response, fromBytes)
+  // The stream was read to fill `bytes`: `body` (what `parseAs: 'stream'` returns) streams them again.
+  let stream: ReadableStream<Uint8Array> | undefined
+  Object.defineProperty(response, 'body', {
+    get: () => {
+      stream ??= new Blob([bytes]).stream()
+      return stream
+    },
+  })
   if (response.url === '') Object.defineProperty(response, 'url', { value: context.url })
   // openapi-fetch parses with json() only when it sees a length; otherwise it parses text() itself.
   if (!response.headers.has('content-length')) {
@@ -54,6 +56,7 @@ export function toBufferedResponse(
     Object.defineProperty(response, 'headers', { value: headers })
   }
   if (!response.ok || bytes.byteLength === 0) return response
+  if (context.parseAs !== undefined && context.parseAs !== 'json') return response
 
   const contentType = response.headers.get('content-type')
   const fail = (problem: string) =>

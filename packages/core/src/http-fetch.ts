@@ -1,6 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { readBody, toBufferedResponse } from './buffered-response.js'
-import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from './errors.js'
+import { toBufferedResponse } from './buffered-response.js'
+import {
+  ConfigurationError,
+  ConnectionError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TimeoutError,
+  VoiceBatchError,
+} from './errors.js'
+import { DEFAULT_MAX_RESPONSE_BYTES, readLimitedBody } from './read-limited-body.js'
 import { redact, redactError } from './redaction.js'
 import {
   backoffDelay,
@@ -10,6 +18,7 @@ import {
   parseRetryAfter,
 } from './retry-policy.js'
 import { type SendOptions, sendWithRedirects } from './send-with-redirects.js'
+import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
 
 export const DEFAULT_MAX_RETRIES = 2
 export const DEFAULT_TIMEOUT_MS = 60_000
@@ -27,6 +36,8 @@ export interface HttpFetchOptions {
   maxRetries?: number | undefined
   /** Per attempt, in ms (default 60000). Per call: a `timeoutMs` property on the Request. */
   timeoutMs?: number | undefined
+  /** Most bytes of a decoded body (default 32 MiB). Per call: a `maxResponseBytes` property on the Request. */
+  maxResponseBytes?: number | undefined
   /** Extra default headers for requests to the configured origin. */
   headers?: Record<string, string> | undefined
   /** Strings that must never appear in an error. */
@@ -49,6 +60,8 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   const origin = parseBaseUrl(options.baseUrl).origin
   const defaultMaxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES)
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const defaultMaxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)
+  if (options.headers !== undefined) checkHeaders(options.headers, `${provider} { headers }`)
   const sleep = options.sleep ?? ((milliseconds, signal) => delay(milliseconds, undefined, { signal }))
   const random = options.random ?? Math.random
   const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
@@ -57,6 +70,11 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   return async function httpFetch(request) {
     const maxRetries = checkMaxRetries(perCall(request, 'maxRetries') ?? defaultMaxRetries)
     const timeoutMs = checkTimeout(perCall(request, 'timeoutMs') ?? defaultTimeoutMs)
+    const maxResponseBytesOfCall = perCall(request, 'maxResponseBytes')
+    const maxResponseBytes =
+      maxResponseBytesOfCall === undefined
+        ? defaultMaxResponseBytes
+        : checkMaxResponseBytes(maxResponseBytesOfCall)
     const signal = request.signal
     // Only error messages use it: built on demand, off the hot path.
     const describe = () => redact(`${request.method} ${request.url}`, secrets)
@@ -94,16 +112,29 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       )
       return new ConnectionError({ provider, message, cause: redactError(error, secrets) })
     }
+    const tooLarge = (response: Response) =>
+      new ResponseTooLargeError({
+        provider,
+        status: response.status,
+        maxResponseBytes,
+        message: `${provider}: ${describe()} returned ${response.status} with a body larger than maxResponseBytes (${maxResponseBytes} bytes, decoded): reading stopped there.`,
+      })
     const send = { fetch: options.fetch ?? globalThis.fetch, origin, originHeaders, credentialHeaderNames }
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryableRequest && attempt < maxRetries
       let outcome: Attempt
       try {
-        outcome = await sendAttempt(request, body, { send, timeoutMs, failure: failure(attempt) })
+        outcome = await sendAttempt(request, body, {
+          send,
+          timeoutMs,
+          maxResponseBytes,
+          tooLarge,
+          failure: failure(attempt),
+        })
       } catch (error) {
         // Timeouts and connection errors: retried like a retryable status, with backoff.
-        if (!canRetry || RequestAbortedError.isInstance(error)) throw error
+        if (!canRetry || !VoiceBatchError.isInstance(error) || !error.isRetryable) throw error
         await pause(backoffDelay(attempt, random))
         continue
       }
@@ -116,7 +147,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
           continue
         }
       }
-      return toBufferedResponse(response, bytes, { provider, describe, secrets, url: request.url })
+      return toBufferedResponse(response, bytes, {
+        provider,
+        describe,
+        secrets,
+        url: request.url,
+        parseAs: perCall(request, 'responseParseAs'),
+      })
     }
   }
 }
@@ -124,6 +161,8 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
 interface AttemptOptions {
   send: SendOptions
   timeoutMs: number
+  maxResponseBytes: number
+  tooLarge(response: Response): Error
   /** The error to throw when sending or reading failed, told whether the attempt's timer fired. */
   failure(timedOut: boolean, error: unknown): Error
 }
@@ -156,8 +195,12 @@ async function sendAttempt(
       body,
       signal: controller.signal,
     })
-    return { response, bytes: await readBody(response, method) }
+    return {
+      response,
+      bytes: await readLimitedBody(response, method, options.maxResponseBytes, options.tooLarge),
+    }
   } catch (error) {
+    if (ResponseTooLargeError.isInstance(error)) throw error
     throw options.failure(timedOut, error)
   } finally {
     clearTimeout(timer)
@@ -184,21 +227,15 @@ function describeFailure(error: unknown): string {
   return rest.length > 0 ? `${first} (${rest.join(': ')})` : String(first)
 }
 
-function perCall(request: Request, key: 'maxRetries' | 'timeoutMs'): unknown {
+function perCall(
+  request: Request,
+  key: 'maxRetries' | 'timeoutMs' | 'maxResponseBytes' | 'responseParseAs',
+): unknown {
   return (request as unknown as Record<string, unknown>)[key]
 }
 
 export function parseBaseUrl(baseUrl: unknown): URL {
-  let url: URL | undefined
-  try {
-    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined
-  } catch {}
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigurationError(
-      `Invalid baseUrl ${JSON.stringify(baseUrl)}: expected an absolute http(s) URL.`,
-    )
-  }
-  return url
+  return checkBaseUrl(baseUrl, 'the client')
 }
 
 export function checkMaxRetries(value: unknown): number {

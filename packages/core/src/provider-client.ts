@@ -2,10 +2,12 @@ import { inspect } from 'node:util'
 import createClient, { type Client } from 'openapi-fetch'
 import { resolveApiKey } from './api-key.js'
 import { createApiError } from './create-api-error.js'
-import { type ApiError, ConfigurationError } from './errors.js'
+import type { ApiError } from './errors.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
+import { prepareCallInit } from './validate-call-options.js'
+import { validateClientOptions } from './validate-client-options.js'
 
 export interface ClientOptions {
   /** Defaults to the provider's environment variable, e.g. `TRUEDY_API_KEY`. */
@@ -17,6 +19,8 @@ export interface ClientOptions {
   maxRetries?: number | undefined
   /** Per attempt, in ms (default 60000). */
   timeoutMs?: number | undefined
+  /** Most bytes of a response body once decoded (default 32 MiB); more is a `ResponseTooLargeError`. */
+  maxResponseBytes?: number | undefined
   /** Extra headers for every request to `baseUrl`'s origin. */
   headers?: Record<string, string> | undefined
 }
@@ -70,10 +74,8 @@ export function createOpenApiClient<Paths extends object>(
   options: ClientOptions = {},
 ): OpenApiClient<Paths> {
   const { provider } = definition
+  validateClientOptions(options, definition.factoryName)
   const baseUrl = parseBaseUrl(options.baseUrl ?? definition.defaultBaseUrl).href.replace(/\/+$/, '')
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new ConfigurationError(`Invalid fetch for ${provider}: expected a function.`)
-  }
   const apiKey = resolveApiKey({
     provider,
     option: options.apiKey,
@@ -88,6 +90,7 @@ export function createOpenApiClient<Paths extends object>(
     fetch: options.fetch,
     maxRetries: options.maxRetries,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     headers: options.headers,
     secrets,
   })
@@ -98,11 +101,11 @@ export function createOpenApiClient<Paths extends object>(
   const sendable = client as unknown as Record<(typeof methods)[number], Send>
   for (const method of methods) {
     const send = sendable[method]
-    sendable[method] = (url, init) => send(url, withPathParameters(url, init))
+    sendable[method] = (url, init) => send(url, withPathParameters(url, prepareCallInit(init, provider)))
   }
   const request = client.request as unknown as (method: string, url: string, init?: Init) => Promise<unknown>
   ;(client as unknown as { request: typeof request }).request = (method, url, init) =>
-    request(method, url, withPathParameters(url, init))
+    request(method, url, withPathParameters(url, prepareCallInit(init, provider)))
 
   const toApiError = (error: unknown, response: Response): ApiError => {
     let parsed: ParsedErrorBody | undefined
