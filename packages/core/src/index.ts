@@ -16,6 +16,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
   VoiceBatchError,
@@ -28,6 +29,7 @@ export {
   type HttpFetchOptions,
 } from './http-fetch.js'
 export { isRecord } from './is-record.js'
+export { describeFieldErrors, withFieldErrors } from './describe-field-errors.js'
 export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
 export {
   type CursorPage,
@@ -48,7 +50,15 @@ export {
   type ParsedErrorBody,
   type ProviderDefinition,
 } from './provider-client.js'
+export { DEFAULT_MAX_RESPONSE_BYTES } from './read-limited-body.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
+export {
+  readCount,
+  requireArray,
+  requireBoolean,
+  requireRecord,
+  ResponseShapeMismatch,
+} from './response-shape.js'
 export {
   backoffDelay,
   isRetryableRequest,
@@ -56,3 +66,5 @@ export {
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
 } from './retry-policy.js'
+export { callOptionKeys } from './validate-call-options.js'
+export { clientOptionKeys, rejectUnknownKeys } from './validate-client-options.js'

@@ -3,6 +3,7 @@ import createClient, { type Client } from 'openapi-fetch'
 import { resolveApiKey } from './api-key.js'
 import { createApiError } from './create-api-error.js'
 import type { ApiError } from './errors.js'
+import { invalidShape } from './invalid-shape.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
@@ -59,6 +60,11 @@ export type OpenApiClient<Paths extends object> = Client<Paths> & {
   readonly baseUrl: string
   /** The data of a 2xx result; otherwise throws the matching `ApiError` subclass. */
   unwrap<T>(result: FetchResult<T> | Promise<FetchResult<T>>): Promise<T>
+  /**
+   * `unwrap`, then `read(data)`: a `ResponseShapeMismatch` thrown by `read` (see `requireArray`,
+   * `requireRecord`) becomes an `InvalidResponseError` naming what the body lacked.
+   */
+  unwrapShape<T, R>(result: FetchResult<T> | Promise<FetchResult<T>>, read: (data: T) => R): Promise<R>
   /** The typed error for a non-2xx result's `error` and `response`. */
   toApiError(error: unknown, response: Response): ApiError
 }
@@ -137,6 +143,15 @@ export function createOpenApiClient<Paths extends object>(
       const { data, error, response } = await result
       if (response.ok) return data as T
       throw toApiError(error, response)
+    },
+    async unwrapShape<T, R>(result: FetchResult<T> | Promise<FetchResult<T>>, read: (data: T) => R): Promise<R> {
+      const { data, error, response } = await result
+      if (!response.ok) throw toApiError(error, response)
+      try {
+        return read(data as T)
+      } catch (problem) {
+        throw invalidShape(provider, response, problem, data, secrets)
+      }
     },
     toJSON: () => described,
     [inspect.custom]: () => `${provider} client ${inspect(described)}`,
