@@ -20,7 +20,13 @@ const INVALID_KEY_CHARACTER = /[\s\p{Cc}\p{Cf}]/u
  * often ends in a newline). Throws `ConfigurationError` when neither is set, or when the key has
  * whitespace or control characters inside: the message never shows the key.
  */
-export function resolveApiKey({ provider, option, envVar, factoryName, howToPass }: ResolveApiKeyInput): string {
+export function resolveApiKey({
+  provider,
+  option,
+  envVar,
+  factoryName,
+  howToPass,
+}: ResolveApiKeyInput): string {
   if (option !== undefined && typeof option !== 'string') {
     throw new ConfigurationError(`Invalid API key for ${provider}: { apiKey } must be a string.`)
   }

@@ -60,7 +60,9 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   const origin = parseBaseUrl(options.baseUrl).origin
   const defaultMaxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES)
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-  const defaultMaxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)
+  const defaultMaxResponseBytes = checkMaxResponseBytes(
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  )
   if (options.headers !== undefined) checkHeaders(options.headers, `${provider} { headers }`)
   const sleep = options.sleep ?? ((milliseconds, signal) => delay(milliseconds, undefined, { signal }))
   const random = options.random ?? Math.random

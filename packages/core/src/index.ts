@@ -1,5 +1,6 @@
 export { type ResolveApiKeyInput, resolveApiKey } from './api-key.js'
 export { type CreateApiErrorInput, createApiError } from './create-api-error.js'
+export { describeFieldErrors, withFieldErrors } from './describe-field-errors.js'
 export {
   ApiError,
   type ApiErrorFields,
@@ -29,7 +30,6 @@ export {
   type HttpFetchOptions,
 } from './http-fetch.js'
 export { isRecord } from './is-record.js'
-export { describeFieldErrors, withFieldErrors } from './describe-field-errors.js'
 export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
 export {
   type CursorPage,
@@ -53,11 +53,11 @@ export {
 export { DEFAULT_MAX_RESPONSE_BYTES } from './read-limited-body.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
 export {
+  ResponseShapeMismatch,
   readCount,
   requireArray,
   requireBoolean,
   requireRecord,
-  ResponseShapeMismatch,
 } from './response-shape.js'
 export {
   backoffDelay,

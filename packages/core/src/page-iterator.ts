@@ -226,7 +226,11 @@ async function* numberedPages<Item>(
         const step = page.items.length
         if (byPage) {
           const left = Math.min(page.total - current.position * step, remaining)
-          planned = { next: current.position + 1, end: current.position + 1 + Math.ceil(left / step), step: 1 }
+          planned = {
+            next: current.position + 1,
+            end: current.position + 1 + Math.ceil(left / step),
+            step: 1,
+          }
         } else {
           const from = current.position + step
           planned = { next: from, end: Math.min(page.total, from + remaining), step }

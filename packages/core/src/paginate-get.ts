@@ -1,3 +1,4 @@
+import { ConfigurationError } from './errors.js'
 import {
   type CursorPage,
   createPageIterator,
@@ -5,7 +6,6 @@ import {
   type PageIterator,
   type PaginateOptions,
 } from './page-iterator.js'
-import { ConfigurationError } from './errors.js'
 import type { FetchResult, OpenApiClient } from './provider-client.js'
 
 type PageContent<Page> = Omit<Page, 'response'>
@@ -61,7 +61,11 @@ export function paginateGet<Item, Body>(
   const base = (init ?? {}) as { params?: { query?: Record<string, unknown> } }
   const callerQuery = base.params?.query ?? {}
   const get = client.GET as unknown as Get<Body>
-  const fetchPage = async <Content>(query: object, signal: AbortSignal | undefined, read: (body: Body) => Content) => {
+  const fetchPage = async <Content>(
+    query: object,
+    signal: AbortSignal | undefined,
+    read: (body: Body) => Content,
+  ) => {
     const params = { ...base.params, query: { ...callerQuery, ...query } }
     const result = await get(path, { ...base, params, ...(signal ? { signal } : {}) })
     return { ...(await client.unwrapShape(result, read)), response: result.response }

@@ -3,8 +3,8 @@ import createClient, { type Client } from 'openapi-fetch'
 import { resolveApiKey } from './api-key.js'
 import { createApiError } from './create-api-error.js'
 import type { ApiError } from './errors.js'
-import { invalidShape } from './invalid-shape.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
+import { invalidShape } from './invalid-shape.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
 import { prepareCallInit } from './validate-call-options.js'
@@ -144,7 +144,10 @@ export function createOpenApiClient<Paths extends object>(
       if (response.ok) return data as T
       throw toApiError(error, response)
     },
-    async unwrapShape<T, R>(result: FetchResult<T> | Promise<FetchResult<T>>, read: (data: T) => R): Promise<R> {
+    async unwrapShape<T, R>(
+      result: FetchResult<T> | Promise<FetchResult<T>>,
+      read: (data: T) => R,
+    ): Promise<R> {
       const { data, error, response } = await result
       if (!response.ok) throw toApiError(error, response)
       try {

@@ -61,9 +61,7 @@ export function validateCallOptions(init: unknown, provider: string): void {
   const where = `a ${provider} request`
   rejectUnknownKeys(init, callOptionKeys, where)
   if (init.parseAs !== undefined && !parseAsValues.includes(init.parseAs as string)) {
-    throw new ConfigurationError(
-      `Invalid parseAs for ${where}: expected one of ${parseAsValues.join(', ')}.`,
-    )
+    throw new ConfigurationError(`Invalid parseAs for ${where}: expected one of ${parseAsValues.join(', ')}.`)
   }
   if (init.headers !== undefined) checkHeaders(init.headers, `${where} { headers }`)
   const header = isRecord(init.params) ? init.params.header : undefined
