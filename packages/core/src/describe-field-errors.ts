@@ -36,7 +36,8 @@ export function describeFieldErrors(details: unknown, max = 3): string {
       }
     } else if (typeof value === 'object' && value !== null) {
       const entry = fieldEntry(value as Record<string, unknown>)
-      if (entry !== null) pending.push({ value: entry.message, path: join(path, entry.field) })
+      // An entry names its field in full: the list it sits in adds nothing.
+      if (entry !== null) pending.push({ value: entry.message, path: entry.field })
       else {
         for (const [key, item] of Object.entries(value)) {
           pending.push({ value: item, path: unnamedKeys.has(key) ? path : join(path, key) })
