@@ -22,7 +22,8 @@ export function describeFieldErrors(details: unknown, max = 3): string {
   while (stack.length > 0 && visited < MAX_VISITED) {
     const { value, path } = stack.pop() as { value: unknown; path: string }
     visited++
-    const message = messageOf(value)
+    // A list of strings is one field's messages under a field, separate messages at the top.
+    const message = path === '' && Array.isArray(value) ? null : messageOf(value)
     if (message !== null) {
       count++
       if (found.length < max) found.push(clip(path === '' ? message : `${path}: ${message}`))

@@ -1,11 +1,11 @@
 import {
   type GetInit,
   type GetResponseBody,
+  isRecord,
   type OpenApiClient,
   type PageIterator,
   type PaginateArguments,
   type PathsWithGetBody,
-  isRecord,
   paginateGet,
   readCount,
   requireArray,
