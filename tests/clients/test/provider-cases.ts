@@ -18,9 +18,9 @@ export interface ProviderCase {
     paginate?: PaginateOptions,
   ): PageIterator<unknown>
   /** The first page of batches through plain openapi-fetch. */
-  getFirstPage(server: MockServer, options?: Partial<ClientOptions>): Promise<FetchResult<unknown>>
+  getFirstPage(server: Connectable, options?: Partial<ClientOptions>): Promise<FetchResult<unknown>>
   /** One plain GET through `unwrap`, which throws the typed error. */
-  unwrapFirstPage(server: MockServer, options?: Partial<ClientOptions>): Promise<unknown>
+  unwrapFirstPage(server: Connectable, options?: Partial<ClientOptions>): Promise<unknown>
   /** The batch list from a caller's starting cursor, page or offset (in the query), 10 a page. */
   listFrom(server: Connectable, start: number): PageIterator<unknown>
   /** How the provider pages, for hostile servers that speak its list format. */
