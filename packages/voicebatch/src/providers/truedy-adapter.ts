@@ -2,6 +2,7 @@ import { createTruedyClient, type TruedyClient, type TruedyClientOptions } from 
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
 import { truedyServerStatuses } from './truedy-status.js'
@@ -40,13 +41,14 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
       ]
     },
     async getBatch({ id }, { signal }) {
-      const { data } = await client.unwrap(
+      const data = await client.unwrapShape(
         client.GET('/batch-calls/{batch_call_id}', {
           params: { path: { batch_call_id: id } },
           ...(signal === undefined ? {} : { signal }),
         }),
+        (body) => requireBatch(requireBody(body).data, 'data', 'id'),
       )
-      return normalizeTruedyBatch(data)
+      return normalizeTruedyBatch(data as never)
     },
     listCalls({ id }, options) {
       const calls = client.paginate(
