@@ -3,7 +3,7 @@ import { isRecord } from './is-record.js'
 import { checkHeaders, checkMaxResponseBytes, rejectUnknownKeys } from './validate-client-options.js'
 
 /** What `client.GET(path, init)` and the other methods take: openapi-fetch's, fetch's, and ours. */
-export const callOptionKeys = [
+export const callOptionKeys: ReadonlySet<string> = new Set([
   // openapi-fetch
   'params',
   'body',
@@ -34,8 +34,7 @@ export const callOptionKeys = [
   'maxRetries',
   'timeoutMs',
   'maxResponseBytes',
-  'responseParseAs',
-]
+])
 
 const parseAsValues = ['json', 'text', 'blob', 'arrayBuffer', 'stream']
 

@@ -36,13 +36,14 @@ export function validateClientOptions(options: unknown, where: string): void {
 /** `ConfigurationError` for the first key of `value` not in `accepted`, naming the accepted ones. */
 export function rejectUnknownKeys(
   value: Record<string, unknown>,
-  accepted: readonly string[],
+  accepted: readonly string[] | ReadonlySet<string>,
   where: string,
 ): void {
+  const known = (key: string) => ('has' in accepted ? accepted.has(key) : accepted.includes(key))
   for (const key in value) {
-    if (!accepted.includes(key)) {
+    if (!known(key)) {
       throw new ConfigurationError(
-        `Unknown option ${JSON.stringify(key)} for ${where}: accepted options are ${accepted.join(', ')}.`,
+        `Unknown option ${JSON.stringify(key)} for ${where}: accepted options are ${[...accepted].join(', ')}.`,
       )
     }
   }
