@@ -5,17 +5,16 @@ import {
   rejectUnknownKeys,
   resolveApiKey,
 } from '@voicebatch/core'
-import { techladderProvider } from '@voicebatch/techladder'
-import { truedyProvider } from '@voicebatch/truedy'
-import { ultravoxProvider } from '@voicebatch/ultravox'
-import { providers } from './provider.js'
+import { type Provider, providers } from './provider.js'
 import type { VoiceBatchConfig } from './voicebatch-config.js'
 
-const envVars = {
-  ultravox: ultravoxProvider.envVar,
-  techladder: techladderProvider.envVar,
-  truedy: truedyProvider.envVar,
-} as const
+/**
+ * `TRUEDY_API_KEY`: every client's variable follows this rule (a test holds each client to it).
+ * Derived rather than imported, so a bundle that composes one provider holds no other client.
+ */
+export function apiKeyVariable(provider: Provider): string {
+  return `${provider.toUpperCase()}_API_KEY`
+}
 
 /**
  * `createVoiceBatch`'s config, checked before any client exists: an unknown provider (`truedi`) or
@@ -41,7 +40,7 @@ export function checkVoiceBatchConfig(config: unknown): VoiceBatchConfig {
     const apiKey = resolveApiKey({
       provider,
       option: options.apiKey as string | undefined,
-      envVar: envVars[provider],
+      envVar: apiKeyVariable(provider),
       factoryName: 'createVoiceBatch',
       howToPass: `createVoiceBatch({ ${provider}: { apiKey } })`,
     })

@@ -1,4 +1,8 @@
+import { techladderProvider } from '@voicebatch/techladder'
+import { truedyProvider } from '@voicebatch/truedy'
+import { ultravoxProvider } from '@voicebatch/ultravox'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { apiKeyVariable } from '../src/check-voicebatch-config.js'
 import { ConfigurationError, createVoiceBatch, InvalidResponseError, type Provider } from '../src/index.js'
 import {
   closeMockServers,
@@ -36,6 +40,12 @@ function configurationError(run: () => unknown): ConfigurationError {
 }
 
 describe('createVoiceBatch checks its config at creation', () => {
+  it("names each provider's own environment variable", () => {
+    expect(apiKeyVariable('ultravox')).toBe(ultravoxProvider.envVar)
+    expect(apiKeyVariable('techladder')).toBe(techladderProvider.envVar)
+    expect(apiKeyVariable('truedy')).toBe(truedyProvider.envVar)
+  })
+
   it('a misspelled provider names itself and the accepted ones', () => {
     const error = configurationError(() => createVoiceBatch({ truedi: options('truedy') } as never))
     expect(error.message).toBe(
