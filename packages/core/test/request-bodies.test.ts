@@ -4,11 +4,11 @@ import { createTestClient } from './test-provider.js'
 
 describe('idempotency keys', () => {
   it.each([
-    ['empty', '', 1],
-    ['blank', '   ', 1],
-    ['real', 'idem_123', 3],
+    ['an empty', '', 1],
+    ['a blank', '   ', 1],
+    ['a real', 'idem_123', 3],
   ])(
-    'a POST with an %s Idempotency-Key (%j) is sent %i time(s) to a failing server',
+    'a POST with %s Idempotency-Key (%j) is sent %i time(s) to a failing server',
     async (_, key, attempts) => {
       const server = await startServer((_, response) =>
         sendJson(response, 503, { error: { code: 'busy', message: 'busy' } }),
