@@ -142,6 +142,7 @@ async function* cursorPages<Item>(
   const repeats = repeatDetector()
   let remaining = settings.limit
   let cursor = pager.start
+  let pageNumber = 0
   // Counted from the first page only: a resumed listing does not know what came before.
   let received: number | null = cursor === undefined ? 0 : null
   while (true) {
@@ -152,14 +153,16 @@ async function* cursorPages<Item>(
     )
     checkItems(page)
     const next = page.nextCursor || null // an empty cursor also means the end
-    const where = cursor === undefined ? 'the first page' : `cursor ${cursor}`
+    // Cursors are never quoted in messages: a hostile server could put a secret in one.
+    pageNumber++
+    const where = `page ${pageNumber}${cursor === undefined ? '' : ' (by cursor)'}`
     repeats.check(page.items, where)
     if (received !== null) received += page.items.length
     // Only a page we would go on from can be a loop.
     if (next !== null && remaining > page.items.length) {
-      if (page.items.length === 0)
-        throw new PaginationError(`Empty page with a next cursor (${next}): stopping.`)
-      if (seen.has(next)) throw new PaginationError(`Cursor ${next} was already seen: stopping.`)
+      if (page.items.length === 0) throw new PaginationError(`Empty ${where} with a next cursor: stopping.`)
+      if (seen.has(next))
+        throw new PaginationError(`The next cursor of ${where} was already seen (a loop): stopping.`)
       checkTotal(received, page.total, where)
     }
     const items = take(page.items, remaining)
