@@ -24,6 +24,8 @@ function run(command: string[], env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 const totals: TestCounts = { passed: 0, failed: 0, skipped: 0 }
+// Setup, not a check: the runtime smoke suite's browser (tests/runtimes reports SKIPPED without it).
+run(['pnpm', 'exec', 'tsx', 'scripts/install-chromium.ts'])
 for (const [name, command] of checks) {
   console.log(`\n▶ ${name}: ${command.join(' ')}`)
   if (run(command)) totals.passed += 1

@@ -18,6 +18,12 @@ export const scenarios: ScenarioDefinition[] = [
     run: async () => (await import('./stubbed-overhead.ts')).stubbedOverhead(),
   },
   {
+    name: 'logging-overhead',
+    title: '1b. Logging and hooks: free when unused',
+    timeoutMs: 120_000,
+    run: async () => (await import('./logging-overhead.ts')).loggingOverhead(),
+  },
+  {
     name: 'loopback-throughput',
     title: '2. Loopback HTTP throughput',
     timeoutMs: 180_000,

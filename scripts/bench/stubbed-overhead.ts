@@ -12,7 +12,7 @@ const us = (nanoseconds: number) => `${(nanoseconds / 1000).toFixed(1)} µs`
 const sampling = { warmupMs: 600, sampleMs: 100, samples: 15 }
 
 /** A fetch that never leaves the process: the recorded answer, rebuilt for each call. */
-function stubbedFetch(body: string, headers: Headers): typeof globalThis.fetch {
+export function stubbedFetch(body: string, headers: Headers): typeof globalThis.fetch {
   const head = Object.fromEntries(headers)
   delete head['transfer-encoding']
   delete head.connection

@@ -1,4 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises'
+import { abortableSleep } from './abortable-sleep.js'
+import type { AttemptLog } from './attempt-log.js'
 import { toBufferedResponse } from './buffered-response.js'
 import {
   ConfigurationError,
@@ -42,6 +43,8 @@ export interface HttpFetchOptions {
   headers?: Record<string, string> | undefined
   /** Strings that must never appear in an error. */
   secrets: readonly string[]
+  /** Logging and per-attempt hooks (`createAttemptLog`); null or absent: none, at no cost. */
+  attemptLog?: AttemptLog | null | undefined
   /** @internal Lets tests record backoff delays instead of waiting. */
   sleep?: ((milliseconds: number, signal: AbortSignal) => Promise<void>) | undefined
   /** @internal Jitter source, `Math.random` by default. */
@@ -64,7 +67,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   )
   if (options.headers !== undefined) checkHeaders(options.headers, `${provider} { headers }`)
-  const sleep = options.sleep ?? ((milliseconds, signal) => delay(milliseconds, undefined, { signal }))
+  const sleep = options.sleep ?? abortableSleep
+  const attemptLog = options.attemptLog ?? null
+  // Browsers throw "Illegal invocation" when fetch is called as a method of another object.
+  const userFetch = options.fetch
+  const callableFetch: typeof globalThis.fetch = userFetch
+    ? (input, init) => userFetch(input, init)
+    : (input, init) => globalThis.fetch(input, init)
   const random = options.random ?? Math.random
   const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
   const credentialHeaderNames = Object.keys(options.authHeaders).map((name) => name.toLowerCase())
@@ -121,11 +130,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         maxResponseBytes,
         message: `${provider}: ${describe()} returned ${response.status} with a body larger than maxResponseBytes (${maxResponseBytes} bytes, decoded): reading stopped there.`,
       })
-    const send = { fetch: options.fetch ?? globalThis.fetch, origin, originHeaders, credentialHeaderNames }
+    const send = { fetch: callableFetch, origin, originHeaders, credentialHeaderNames }
+    const trace = attemptLog?.(request, maxRetries, retryableRequest) ?? null
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryableRequest && attempt < maxRetries
       let outcome: Attempt
+      trace?.started(attempt)
       try {
         outcome = await sendAttempt(request, body, {
           send,
@@ -136,8 +147,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         })
       } catch (error) {
         // Timeouts and connection errors: retried like a retryable status, with backoff.
-        if (!canRetry || !VoiceBatchError.isInstance(error) || !error.isRetryable) throw error
-        await pause(backoffDelay(attempt, random))
+        if (!canRetry || !VoiceBatchError.isInstance(error) || !error.isRetryable) {
+          trace?.failed(attempt, error, null)
+          throw error
+        }
+        const wait = backoffDelay(attempt, random)
+        trace?.failed(attempt, error, wait)
+        await pause(wait)
         continue
       }
 
@@ -145,10 +161,12 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       if (canRetry && isRetryableStatus(response.status)) {
         const wait = retryDelay(response.headers, attempt, random)
         if (wait !== null) {
+          trace?.responded(attempt, response, wait)
           await pause(wait)
           continue
         }
       }
+      trace?.responded(attempt, response, null)
       return toBufferedResponse(response, bytes, {
         provider,
         describe,

@@ -1,4 +1,6 @@
 export { type ResolveApiKeyInput, resolveApiKey } from './api-key.js'
+export type { AttemptEvent, AttemptHooks, AttemptResultEvent, RetryEvent } from './attempt-hooks.js'
+export { type AttemptLog, type AttemptLogOptions, createAttemptLog } from './attempt-log.js'
 export { type CreateApiErrorInput, createApiError } from './create-api-error.js'
 export { describeFieldErrors, withFieldErrors } from './describe-field-errors.js'
 export {
@@ -30,6 +32,13 @@ export {
   type HttpFetchOptions,
 } from './http-fetch.js'
 export { isRecord } from './is-record.js'
+export {
+  type LevelledLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  resolveLogger,
+} from './logger.js'
 export type { GetInit, GetResponseBody, PaginateArguments, PathsWithGetBody } from './openapi-types.js'
 export {
   type CursorPage,
@@ -51,7 +60,9 @@ export {
   type ProviderDefinition,
 } from './provider-client.js'
 export { DEFAULT_MAX_RESPONSE_BYTES } from './read-limited-body.js'
+export { redactUrl } from './redact-url.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
+export { requestIdOf } from './request-id.js'
 export {
   ResponseShapeMismatch,
   readCount,

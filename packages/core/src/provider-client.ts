@@ -1,16 +1,20 @@
-import { inspect } from 'node:util'
 import createClient, { type Client } from 'openapi-fetch'
 import { resolveApiKey } from './api-key.js'
+import type { AttemptHooks } from './attempt-hooks.js'
+import { createAttemptLog } from './attempt-log.js'
 import { createApiError } from './create-api-error.js'
-import type { ApiError } from './errors.js'
+import { type ApiError, ConfigurationError } from './errors.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { invalidShape } from './invalid-shape.js'
+import { type LoggerOptions, resolveLogger } from './logger.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
+import { requestIdOf } from './request-id.js'
 import { prepareCallInit } from './validate-call-options.js'
 import { validateClientOptions } from './validate-client-options.js'
 
-export interface ClientOptions {
+/** `logger`/`logLevel` and the `onRequest`/`onResponse`/`onRetry` hooks: see the README's "Logging and hooks". */
+export interface ClientOptions extends LoggerOptions, AttemptHooks {
   /** Defaults to the provider's environment variable, e.g. `TRUEDY_API_KEY`. */
   apiKey?: string | undefined
   /** Defaults to the first server of the provider's spec. */
@@ -99,6 +103,12 @@ export function createOpenApiClient<Paths extends object>(
     maxResponseBytes: options.maxResponseBytes,
     headers: options.headers,
     secrets,
+    attemptLog: createAttemptLog({
+      provider,
+      secrets,
+      logger: resolveLogger(options, provider),
+      hooks: checkHooks(options, provider),
+    }),
   })
   const client = createClient<Paths>({ baseUrl, fetch, pathSerializer: createPathSerializer() })
 
@@ -126,8 +136,7 @@ export function createOpenApiClient<Paths extends object>(
       code: parsed?.code ?? null,
       message: parsed?.message || response.statusText || null,
       details: parsed?.details,
-      requestId:
-        parsed?.requestId ?? response.headers.get('x-request-id') ?? response.headers.get('request-id'),
+      requestId: parsed?.requestId ?? requestIdOf(response),
       headers: response.headers,
       body: error,
       secrets,
@@ -157,11 +166,22 @@ export function createOpenApiClient<Paths extends object>(
       }
     },
     toJSON: () => described,
-    [inspect.custom]: () => `${provider} client ${inspect(described)}`,
+    // Node's util.inspect and console.log read this symbol; no `node:util` import needed.
+    [Symbol.for('nodejs.util.inspect.custom')]: (_depth: number, inspectOptions: unknown, inspect: unknown) =>
+      `${provider} client ${typeof inspect === 'function' ? inspect(described, inspectOptions) : JSON.stringify(described)}`,
   })
 }
 
 function withPathParameters(url: string, init: Init): Init {
   if (!url.includes('{') || init?.params?.path !== undefined) return init
   return { ...init, params: { ...init?.params, path: {} } }
+}
+
+function checkHooks(options: AttemptHooks, provider: string): AttemptHooks {
+  for (const name of ['onRequest', 'onResponse', 'onRetry'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new ConfigurationError(`Invalid ${name} for ${provider}: expected a function.`)
+    }
+  }
+  return { onRequest: options.onRequest, onResponse: options.onResponse, onRetry: options.onRetry }
 }

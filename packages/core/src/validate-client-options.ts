@@ -10,6 +10,11 @@ export const clientOptionKeys = [
   'timeoutMs',
   'maxResponseBytes',
   'headers',
+  'logger',
+  'logLevel',
+  'onRequest',
+  'onResponse',
+  'onRetry',
 ] as const
 
 // RFC 9110 token, and a field value: visible ASCII, spaces, tabs and obs-text, never CR, LF or NUL.

@@ -77,6 +77,17 @@ describe('options', () => {
     expect(seen).toEqual([`${server.url}/items?page=2`])
     expect(server.requests[0]?.headers['x-team']).toBe('red')
   })
+
+  it('calls fetch as a plain function, as browsers require of window.fetch', async () => {
+    const server = await startServer((_, response) => sendJson(response, 200, { items: [] }))
+    // What Chromium's fetch does when called as a method of another object: "Illegal invocation".
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation')
+      return fetch(input, init)
+    }
+    const client = createTestClient({ baseUrl: server.url, fetch: strictFetch })
+    expect((await client.GET('/items')).response.status).toBe(200)
+  })
 })
 
 describe('unwrap', () => {

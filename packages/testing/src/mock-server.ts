@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import { FaultQueue, type FaultTarget } from './fault-queue.js'
+import { corsHeaders, isPreflight, preflightResponse } from './internal/cors.js'
 import {
+  type LoopbackServer,
   logEntryOf,
   type MutableLogEntry,
   type RawResponse,
@@ -103,6 +105,16 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   let sequence = 0
 
   const server = await startLoopbackServer(async (received, loopback) => {
+    if (!options.cors) return respond(received, loopback)
+    if (isPreflight(received)) return preflightResponse(received)
+    const response = await respond(received, loopback)
+    return response && { ...response, headers: { ...response.headers, ...corsHeaders(received) } }
+  })
+
+  async function respond(
+    received: ReceivedRequest,
+    loopback: LoopbackServer,
+  ): Promise<RawResponse | undefined> {
     const entry: MutableLogEntry = logEntryOf(received)
     requests.push(entry)
     const path = pathAfterBase(received.url.pathname, provider.basePath)
@@ -156,7 +168,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       default:
         return serialize(answerNormally(provider, received, path, context), common())
     }
-  })
+  }
 
   return {
     provider: options.provider,

@@ -25,6 +25,12 @@ export interface MockServerOptions {
    * response validates against the spec.
    */
   readonly offSpecStatuses?: boolean
+  /**
+   * Answer CORS, for clients running in a browser page: preflight OPTIONS requests get a 204 that
+   * allows the asked method and headers (they are not logged), and every response gets
+   * `Access-Control-Allow-Origin` and `Access-Control-Expose-Headers: *`. Default false.
+   */
+  readonly cors?: boolean
 }
 
 export interface RequestLogEntry {

@@ -1,4 +1,13 @@
-export type { Page, PageIterator, PaginateOptions } from '@voicebatch/core'
+export type {
+  AttemptEvent,
+  AttemptResultEvent,
+  Logger,
+  LogLevel,
+  Page,
+  PageIterator,
+  PaginateOptions,
+  RetryEvent,
+} from '@voicebatch/core'
 export * from '@voicebatch/core/errors'
 export type * from '@voicebatch/ultravox-types'
 export { scheduledCallStatusEnumValues, specInfo } from '@voicebatch/ultravox-types'

@@ -52,6 +52,12 @@ export interface ProviderCallBatch<P extends Provider> {
   endedAt: string | null
   /** The provider's typed object, untouched (the same object, not a copy). */
   raw: RawBatch<P>
+  /**
+   * The request ids (`x-request-id` / `request-id`) of the responses this object came from; empty
+   * when the provider sends none. Non-enumerable: not in `JSON.stringify`, spreads or deep equality.
+   * Absent on objects built by `normalizeBatch` / `normalizeCall`.
+   */
+  readonly requestIds?: readonly string[]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ConfigurationError, type Page, type PageIterator, type PaginateOptions } from '@voicebatch/core'
 import { type PlannedBatchSource, planBatchSources, statusSet } from './batch-sources.js'
 import type { BatchStatus, CallBatch } from './call-batch.js'
+import { checkLimit } from './check-limit.js'
 import { configuredProviders, type FacadeState } from './facade-state.js'
 import { mergeAsyncIterables } from './merge-iterators.js'
 import type { Provider } from './provider.js'
@@ -145,9 +146,4 @@ function checkPositive(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
     throw new ConfigurationError(`Invalid ${name} ${value}: expected an integer > 0.`)
   }
-}
-
-function checkLimit(limit: number): number {
-  if ((Number.isInteger(limit) && limit >= 0) || limit === Number.POSITIVE_INFINITY) return limit
-  throw new ConfigurationError(`Invalid limit ${limit}: expected an integer >= 0.`)
 }

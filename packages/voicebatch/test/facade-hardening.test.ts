@@ -65,7 +65,7 @@ describe('createVoiceBatch checks its config at creation', () => {
     const ultravox = configurationError(() =>
       createVoiceBatch({ ultravox: { ...options('ultravox'), agentIDs: ['a'] } as never }),
     )
-    expect(ultravox.message).toMatch(/"agentIDs".*headers, agentIds\.$/)
+    expect(ultravox.message).toMatch(/"agentIDs".*, agentIds\.$/)
     expect(() =>
       createVoiceBatch({ ultravox: { ...options('ultravox'), agentIds: [...servers.ultravox.agentIds] } }),
     ).not.toThrow()

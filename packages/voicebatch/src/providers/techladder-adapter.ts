@@ -6,6 +6,7 @@ import {
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { withRequestIds } from '../request-ids.js'
 import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
@@ -48,14 +49,14 @@ export function techladderAdapter(
       ]
     },
     async getBatch({ id }, { signal }) {
-      const data = await client.unwrapShape(
-        client.GET('/call-batches/{batch_id}', {
-          params: { path: { batch_id: id } },
-          ...(signal === undefined ? {} : { signal }),
-        }),
-        (body) => requireBatch(requireBody(body).data, 'data', 'schedule_id'),
+      const result = await client.GET('/call-batches/{batch_id}', {
+        params: { path: { batch_id: id } },
+        ...(signal === undefined ? {} : { signal }),
+      })
+      const data = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body).data, 'data', 'schedule_id'),
       )
-      return normalizeTechladderBatch(data as never)
+      return withRequestIds(normalizeTechladderBatch(data as never), [result.response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

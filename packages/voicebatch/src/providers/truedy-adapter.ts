@@ -2,6 +2,7 @@ import { createTruedyClient, type TruedyClient, type TruedyClientOptions } from 
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { withRequestIds } from '../request-ids.js'
 import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
@@ -41,14 +42,14 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
       ]
     },
     async getBatch({ id }, { signal }) {
-      const data = await client.unwrapShape(
-        client.GET('/batch-calls/{batch_call_id}', {
-          params: { path: { batch_call_id: id } },
-          ...(signal === undefined ? {} : { signal }),
-        }),
-        (body) => requireBatch(requireBody(body).data, 'data', 'id'),
+      const result = await client.GET('/batch-calls/{batch_call_id}', {
+        params: { path: { batch_call_id: id } },
+        ...(signal === undefined ? {} : { signal }),
+      })
+      const data = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body).data, 'data', 'id'),
       )
-      return normalizeTruedyBatch(data as never)
+      return withRequestIds(normalizeTruedyBatch(data as never), [result.response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

@@ -2,6 +2,7 @@ import { ConfigurationError } from '@voicebatch/core'
 import { createUltravoxClient, type UltravoxClient } from '@voicebatch/ultravox'
 import { mapPageIterator } from '../map-page-iterator.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
+import { withRequestIds } from '../request-ids.js'
 import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import type { UltravoxConfig } from '../voicebatch-config.js'
@@ -83,14 +84,14 @@ export function ultravoxAdapter(
     },
     async getBatch({ id, agentId }, { signal }) {
       const agent = agentOf(agentId)
-      const batch = await client.unwrapShape(
-        client.GET('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
-          params: { path: { agent_id: agent, batch_id: id } },
-          ...(signal === undefined ? {} : { signal }),
-        }),
-        (body) => requireBatch(requireBody(body), 'the body', 'batchId'),
+      const result = await client.GET('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
+        params: { path: { agent_id: agent, batch_id: id } },
+        ...(signal === undefined ? {} : { signal }),
+      })
+      const batch = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body), 'the body', 'batchId'),
       )
-      return normalizeUltravoxBatch(batch as never, { agentId: agent })
+      return withRequestIds(normalizeUltravoxBatch(batch as never, { agentId: agent }), [result.response])
     },
     listCalls({ id, agentId }, options) {
       const calls = client.paginate(
