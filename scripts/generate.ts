@@ -1,11 +1,14 @@
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { planTypesPackage } from './generate/plan-types-package.ts'
+import { settleNewPackages, withSizeBudgets } from './generate/new-package-extras.ts'
+import { planTypesPackage, type TypesPackagePlan } from './generate/plan-types-package.ts'
 import { planSpecChangeset } from './generate/spec-changeset.ts'
 import { SpecError } from './generate/spec-error.ts'
 import { listSpecFiles } from './generate/spec-files.ts'
-import { validateSpec } from './generate/validate-spec.ts'
+import { styleSummary } from './generate/style-summary.ts'
+import { type ValidatedSpec, validateSpec } from './generate/validate-spec.ts'
 import { staleFiles, writeFilesAtomically } from './generate/write-files-atomically.ts'
+import { SIZE_LIMIT_CONFIG } from './packaging/check-size-limits.ts'
 
 /**
  * `pnpm generate`: specs/<name>.(yaml|json) → packages/<name>-types/src/generated/.
@@ -19,13 +22,26 @@ async function main(): Promise<number> {
   const toWrite = new Map<string, string>()
   const report: string[] = []
   const stalePackages: string[] = []
+  const budgets: NonNullable<TypesPackagePlan['sizeBudget']>[] = []
+  const newPackages: string[] = []
 
-  for (const spec of listSpecFiles(root)) {
+  // Validation (a `redocly lint` process per spec) runs for every spec at once; rendering follows in order.
+  const specs = listSpecFiles(root)
+  const validations = specs.map((spec) => validateSpec(root, spec))
+  // Every rejection is handled below in order; silence the others so the first error is the one reported.
+  for (const validation of validations) validation.catch(() => {})
+  for (const [index, spec] of specs.entries()) {
     const specStarted = performance.now()
-    const validated = await validateSpec(root, spec)
+    const validated = await (validations[index] as Promise<ValidatedSpec>)
+    const findings = styleSummary(validated)
+    if (findings !== null) report.push(findings)
     const plan = await planTypesPackage(root, validated)
     const changeset = await planSpecChangeset(root, validated, plan)
     if (changeset) plan.files.set(changeset.path, changeset.content)
+    if (plan.sizeBudget) {
+      budgets.push(plan.sizeBudget)
+      newPackages.push(relative(root, plan.directory))
+    }
     const stale = staleFiles(plan.files)
     for (const path of stale) toWrite.set(path, plan.files.get(path) ?? '')
     if (stale.length > 0) stalePackages.push(`@voicebatch/${spec.name}-types`)
@@ -50,7 +66,11 @@ async function main(): Promise<number> {
     )
   }
 
-  if (!check) writeFilesAtomically(toWrite)
+  if (budgets.length > 0) toWrite.set(join(root, SIZE_LIMIT_CONFIG), withSizeBudgets(root, budgets))
+  if (!check) {
+    writeFilesAtomically(toWrite)
+    settleNewPackages(root, newPackages)
+  }
   for (const line of report) console.log(line)
   const total = ((performance.now() - started) / 1000).toFixed(2)
   if (check && stalePackages.length > 0) {

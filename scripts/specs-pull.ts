@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util'
 import { DEFAULT_TIMEOUT_MS, pullSpecs } from './specs-pull/pull-specs.ts'
 
-const USAGE = `usage: pnpm specs:pull [provider ...] [--source <provider>=<url>]... [--timeout-ms <ms>]
+const USAGE = `usage: pnpm specs:pull [provider ...] [--source <provider>=<url or file>]... [--timeout-ms <ms>]
 
-Downloads each spec from the URL it records (info.x-voicebatch-source), validates it like
-\`pnpm generate\` does, and writes specs/<provider>.yaml only when it is valid and different.
---source replaces a recorded URL (a mirror, a local server). Exits 1 when any spec failed.`
+Downloads each spec from where it records it is published (its overlay's \`extends\`, else
+info.x-voicebatch-source), applies the overlay and validates it like \`pnpm generate\` does, and
+only when it is valid and different writes specs/<provider>.(yaml|json) (a published document
+unmodified) with its regenerated types package and changeset. An overlay action that no longer
+matches fails the spec, naming the action, and nothing is written for it.
+--source replaces the recorded place (a mirror, a local server, a file). Exits 1 when any spec failed.`
 
 function parseSources(values: string[]): Record<string, string> {
   const sources: Record<string, string> = {}
   for (const value of values) {
-    const match = /^([a-z][a-z0-9-]*)=(https?:\/\/.+)$/.exec(value)
-    if (!match?.[1] || !match[2]) throw new Error(`--source ${value}: expected <provider>=<http(s) url>`)
+    const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(value)
+    if (!match?.[1] || !match[2])
+      throw new Error(`--source ${value}: expected <provider>=<http(s) url or file path>`)
     sources[match[1]] = match[2]
   }
   return sources

@@ -59,4 +59,10 @@ export const scenarios: ScenarioDefinition[] = [
     timeoutMs: 300_000,
     run: async (root) => (await import('./consumer-typecheck.ts')).consumerTypecheck(root),
   },
+  {
+    name: 'following-batches',
+    title: '7. Following 1,000 batches',
+    timeoutMs: 180_000,
+    run: async () => (await import('./following-batches.ts')).followingBatches(),
+  },
 ]

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { generatedHeader } from './generated-header.ts'
+import { newPackageChangeset, sizeBudget } from './new-package-extras.ts'
 import { renderOpenApiTypes } from './render-openapi-types.ts'
 import { renderSchemaAliases } from './render-schema-aliases.ts'
 import { renderSpecInfo } from './render-spec-info.ts'
@@ -11,6 +12,9 @@ export interface SpecStamp {
   spec: string
   specVersion: string
   specSha256: string
+  /** Present when the spec has an overlay: the overlay's file and sha256. */
+  overlay?: string
+  overlaySha256?: string
 }
 
 export interface TypesPackagePlan {
@@ -19,6 +23,8 @@ export interface TypesPackagePlan {
   files: Map<string, string>
   /** The stamp the package carried before this run, if any: tells whether the spec changed. */
   previousStamp: SpecStamp | null
+  /** For a package scaffolded by this run: its size budget, to add to .size-limit.json. */
+  sizeBudget: ReturnType<typeof sizeBudget> | null
 }
 
 function stampedPackageJson(current: string, stamp: SpecStamp): string {
@@ -33,16 +39,31 @@ export async function planTypesPackage(root: string, spec: ValidatedSpec): Promi
   const files = scaffoldTypesPackage(root, spec)
   const header = generatedHeader(spec)
   const generated = join(directory, 'src', 'generated')
-  files.set(join(generated, 'openapi.ts'), header + (await renderOpenApiTypes(root, spec)))
+  files.set(join(generated, 'openapi.ts'), header + (await renderOpenApiTypes(spec)))
   files.set(join(generated, 'schemas.ts'), header + renderSchemaAliases(spec))
   files.set(join(generated, 'spec-info.ts'), header + renderSpecInfo(spec))
 
   const manifestPath = join(directory, 'package.json')
+  const isNew = files.has(manifestPath)
+  if (isNew) files.set(...newPackageChangeset(root, spec))
+  const budget = isNew
+    ? sizeBudget(
+        spec,
+        [...files].filter(([path]) => path.startsWith(generated)).map(([, text]) => text),
+      )
+    : null
   const manifest = files.get(manifestPath) ?? readFileSync(manifestPath, 'utf8')
   const previous = existsSync(manifestPath)
     ? ((JSON.parse(readFileSync(manifestPath, 'utf8')) as { voicebatch?: SpecStamp }).voicebatch ?? null)
     : null
-  const stamp = { spec: spec.file, specVersion: spec.document.info.version, specSha256: spec.sha256 }
+  const stamp: SpecStamp = {
+    spec: spec.file,
+    specVersion: spec.document.info.version,
+    specSha256: spec.sha256,
+    ...(spec.overlay !== null && spec.overlaySha256 !== null
+      ? { overlay: spec.overlay, overlaySha256: spec.overlaySha256 }
+      : {}),
+  }
   files.set(manifestPath, stampedPackageJson(manifest, stamp))
-  return { directory, files, previousStamp: previous }
+  return { directory, files, previousStamp: previous, sizeBudget: budget }
 }

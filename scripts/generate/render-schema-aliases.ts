@@ -1,5 +1,5 @@
+import type { RenderableSpec } from './render-openapi-types.ts'
 import { SpecError } from './spec-error.ts'
-import type { ValidatedSpec } from './validate-spec.ts'
 
 /** `ultravox.v1.CallMedium_WebRtcMedium` → `UltravoxV1CallMediumWebRtcMedium`. */
 export function aliasName(schemaName: string): string {
@@ -24,7 +24,7 @@ function isObjectLike(schema: Record<string, unknown>): boolean {
  * One alias per schema in the form users hold: `X` is what the server returns (writeOnly fields gone,
  * readOnly unwrapped), `XInput` what a request body takes (readOnly fields gone).
  */
-export function renderSchemaAliases(spec: ValidatedSpec): string {
+export function renderSchemaAliases(spec: RenderableSpec): string {
   const schemas = spec.document.components?.schemas ?? {}
   const lines = ["import type { components, Readable, Writable } from './openapi.js'", '']
   const taken = new Map<string, string>()

@@ -8,6 +8,11 @@ function render(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
+/** The spec and its overlay (present or future): a change to either invalidates the package's build. */
+export function specInputs(spec: ValidatedSpec): string[] {
+  return [`$TURBO_ROOT$/${spec.file}`, `$TURBO_ROOT$/specs/${spec.name}.overlay.*`]
+}
+
 function packageJson(spec: ValidatedSpec): Record<string, unknown> {
   return {
     name: `@voicebatch/${spec.name}-types`,
@@ -65,8 +70,8 @@ export function scaffoldTypesPackage(root: string, spec: ValidatedSpec): Map<str
           $schema: '../../node_modules/turbo/schema.json',
           extends: ['//'],
           tasks: {
-            build: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
-            typecheck: { inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/${spec.file}`] },
+            build: { inputs: ['$TURBO_EXTENDS$', ...specInputs(spec)] },
+            typecheck: { inputs: ['$TURBO_EXTENDS$', ...specInputs(spec)] },
           },
         },
         null,

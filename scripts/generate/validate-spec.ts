@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Config, lintFromString, loadConfig, type NormalizedProblem } from '@redocly/openapi-core'
-import { LineCounter, parseDocument } from 'yaml'
+import { applyOverlay, checkOverlayDocument } from './apply-overlay.ts'
+import { checkReferences } from './check-references.ts'
+import { findUnrenderableSchemas } from './find-unrenderable-schemas.ts'
+import { type LintProblem, lintWithRedocly } from './lint-with-redocly.ts'
+import { parseDocument } from './parse-document.ts'
 import { SpecError } from './spec-error.ts'
 import type { SpecFile } from './spec-files.ts'
 
@@ -14,88 +17,132 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, Record<string, unknown>> }
 }
 
+export interface StyleFindings {
+  /** Problems per `redocly lint` rule name, for a published document (never fatal). */
+  counts: Record<string, number>
+  total: number
+}
+
 export interface ValidatedSpec extends SpecFile {
+  /** The provider's document, as on disk. */
   source: string
   sha256: string
+  /** Our overlay, as on disk, when the spec has one. */
+  overlaySource: string | null
+  overlaySha256: string | null
+  /** Where the overlay says the document is published (`extends`), if it says. */
+  publishedAt: string | null
+  /** The document the types are made from: the spec with its overlay applied. */
   document: OpenApiDocument
+  /** `redocly.yaml` `apis:` alias that makes this spec strict, or null (a published document). */
+  strictAlias: string | null
+  findings: StyleFindings
 }
 
-let redoclyConfig: Promise<Config> | undefined
+/** Rules whose findings make the types wrong, fatal for every spec. */
+const FATAL_RULES = new Set(['no-unresolved-refs'])
 
-function loadRedoclyConfig(root: string): Promise<Config> {
-  redoclyConfig ??= loadConfig({ configPath: join(root, 'redocly.yaml') })
-  return redoclyConfig
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+function describeProblem(file: string, problem: LintProblem): string {
+  return `${file}#${problem.pointer}: ${problem.message} (${problem.ruleId}, ${problem.severity})`
 }
 
-function parseSource(spec: SpecFile, source: string): unknown {
-  if (spec.file.endsWith('.json')) {
-    try {
-      return JSON.parse(source)
-    } catch (error) {
-      throw new SpecError(spec.file, '', `not valid JSON: ${(error as Error).message}`)
-    }
-  }
-  const lineCounter = new LineCounter()
-  const document = parseDocument(source, { lineCounter, prettyErrors: false })
-  const [first] = document.errors
-  if (first) {
-    const { line, col } = lineCounter.linePos(first.pos[0])
-    throw new SpecError(spec.file, '', `not valid YAML at line ${line}, column ${col}: ${first.message}`)
-  }
-  return document.toJS()
+function failOn(file: string, problems: LintProblem[], hint: string): void {
+  const [first, ...others] = problems
+  if (first === undefined) return
+  throw new SpecError(
+    file,
+    first.pointer,
+    `${first.message} (${first.ruleId}, ${first.severity})${others.map((p) => `\n  ${describeProblem(file, p)}`).join('')}${hint}`,
+  )
 }
 
-function describeProblem(spec: SpecFile, problem: NormalizedProblem): string {
-  const [location] = problem.location
-  const pointer = (location?.pointer ?? '').replace(/^#/, '')
-  return `${spec.file}#${pointer}: ${problem.message} (${problem.ruleId}, ${problem.severity})`
+function countByRule(problems: LintProblem[]): StyleFindings {
+  const counts: Record<string, number> = {}
+  for (const problem of problems) counts[problem.ruleId] = (counts[problem.ruleId] ?? 0) + 1
+  return { counts, total: problems.length }
 }
 
-/**
- * Parses a spec and lints it with the Redocly rules of `redocly.yaml` (recommended + structural).
- * Strict: warnings fail like errors, since every one of them would weaken the generated types.
- */
+/** The overlay's text beside a spec, or null. */
+export function readOverlaySource(root: string, spec: SpecFile): string | null {
+  return spec.overlay !== null && existsSync(join(root, spec.overlay))
+    ? readFileSync(join(root, spec.overlay), 'utf8')
+    : null
+}
+
 export async function validateSpec(root: string, spec: SpecFile): Promise<ValidatedSpec> {
-  return validateSpecSource(root, spec, readFileSync(join(root, spec.file), 'utf8'))
+  return validateSpecSource(
+    root,
+    spec,
+    readFileSync(join(root, spec.file), 'utf8'),
+    readOverlaySource(root, spec),
+  )
+}
+
+/** Parses a spec and applies its overlay; no lint. Fatal problems throw a SpecError. */
+export async function loadSpecDocument(
+  spec: SpecFile,
+  source: string,
+  overlaySource: string | null,
+): Promise<{ document: OpenApiDocument; publishedAt: string | null }> {
+  const parsed = parseDocument(spec.file, source)
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SpecError(spec.file, '', 'the document is not an object')
+  }
+  const { openapi } = parsed as { openapi?: unknown }
+  if (typeof openapi !== 'string' || !/^3\.[01]\.\d+$/.test(openapi)) {
+    throw new SpecError(
+      spec.file,
+      '/openapi',
+      `expected OpenAPI 3.0.x or 3.1.x, found ${JSON.stringify(openapi)}`,
+    )
+  }
+  if (overlaySource === null || spec.overlay === null) {
+    return { document: parsed as OpenApiDocument, publishedAt: null }
+  }
+  const overlay = checkOverlayDocument(spec.overlay, parseDocument(spec.overlay, overlaySource))
+  const document = (await applyOverlay(spec.file, parsed, spec.overlay, overlay)) as OpenApiDocument
+  return { document, publishedAt: overlay.extends ?? null }
 }
 
 /**
- * The same checks on a text that is not (yet) on disk, e.g. a downloaded spec: it is parsed and
- * linted as if it were `spec.file` (the extension decides JSON or YAML).
+ * Two tiers. Fatal (SpecError: file, JSON pointer, reason): parse errors, a broken overlay, unresolved
+ * `$ref`s, schemas openapi-typescript cannot render; for a strict spec (an `apis:` entry in redocly.yaml)
+ * also every `redocly lint` finding. Style findings of a published document are only counted.
  */
 export async function validateSpecSource(
   root: string,
   spec: SpecFile,
   source: string,
+  overlaySource: string | null,
 ): Promise<ValidatedSpec> {
-  const parsed = parseSource(spec, source)
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SpecError(spec.file, '', 'the document is not an object')
-  }
-  const document = parsed as OpenApiDocument
-  if (typeof document.openapi !== 'string' || !/^3\.[01]\.\d+$/.test(document.openapi)) {
-    throw new SpecError(
+  const { document, publishedAt } = await loadSpecDocument(spec, source, overlaySource)
+  const where = spec.overlay ?? `specs/${spec.name}.overlay.yaml`
+  checkReferences(spec.file, document)
+  findUnrenderableSchemas(spec.file, where, document)
+  const lint = await lintWithRedocly(root, spec, document)
+  failOn(
+    spec.file,
+    lint.problems.filter((problem) => FATAL_RULES.has(problem.ruleId)),
+    '',
+  )
+  if (lint.strictAlias !== null) {
+    failOn(
       spec.file,
-      '/openapi',
-      `expected OpenAPI 3.0.x or 3.1.x, found ${JSON.stringify(document.openapi)}`,
+      lint.problems,
+      `\n(${spec.file} is strict: redocly.yaml apis.${lint.strictAlias}. Fix the spec, or relax a rule under apis.${lint.strictAlias}.rules.)`,
     )
   }
-  const problems = (
-    await lintFromString({
-      source,
-      absoluteRef: join(root, spec.file),
-      config: await loadRedoclyConfig(root),
-    })
-  ).filter((problem) => !problem.ignored)
-  const [first] = problems
-  if (first) {
-    const others = problems.slice(1).map((problem) => `\n  ${describeProblem(spec, problem)}`)
-    throw new SpecError(
-      spec.file,
-      (first.location[0]?.pointer ?? '').replace(/^#/, ''),
-      `${first.message} (${first.ruleId}, ${first.severity})${others.join('')}`,
-    )
+  return {
+    ...spec,
+    source,
+    sha256: sha256(source),
+    overlaySource,
+    overlaySha256: overlaySource === null ? null : sha256(overlaySource),
+    publishedAt,
+    document,
+    strictAlias: lint.strictAlias,
+    findings: countByRule(lint.problems),
   }
-  const sha256 = createHash('sha256').update(source).digest('hex')
-  return { ...spec, source, sha256, document }
 }

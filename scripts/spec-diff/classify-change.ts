@@ -17,14 +17,25 @@ import type { RedoclyChange } from './redocly-diff-report.ts'
  * 3. Documentation only (`description`, `summary`, `title`, `example(s)`, `externalDocs`, `deprecated`,
  *    `x-*` extensions, `info`, tags) is `patch` (redocly: `minor` for a changed tag description,
  *    which it sees as one tag removed and another added).
- * 4. Everything else is at least `minor` (redocly: `patch` for e.g. a widened request type, a
+ * 4. Validation keywords with no effect on the generated types (`minLength`, `pattern`, `format`, ...)
+ *    are `patch`: the types a consumer compiles against are the same (redocly: up to `major`).
+ * 5. A removed component schema is `major`: its exported type alias (`X`, `XInput`) is gone
+ *    (redocly: `minor` when no operation reaches it any more).
+ * 6. Everything else is at least `minor` (redocly: `patch` for e.g. a widened request type, a
  *    response field that became required or non-null, a request body that became optional): it
  *    changes the generated types, so it is never a patch.
  */
 export interface ClassifiedChange {
   impact: Bump
   /** Which of our rules decided, when not redocly's own verdict. */
-  rule: 'redocly' | 'open-enum' | 'removed-field' | 'documentation' | 'structural'
+  rule:
+    | 'redocly'
+    | 'open-enum'
+    | 'removed-field'
+    | 'documentation'
+    | 'no-type-effect'
+    | 'removed-schema'
+    | 'structural'
 }
 
 const DOCUMENTATION_PROPERTIES = new Set([
@@ -46,6 +57,35 @@ const DOCUMENTATION_TYPES = new Set([
   'Example',
   'ExamplesMap',
 ])
+
+/** Keywords openapi-typescript does not render into types (it renders `format` as a comment only). */
+const NO_TYPE_EFFECT = new Set([
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'default',
+])
+
+function isRemovedSchema(change: RedoclyChange): boolean {
+  const segments = pointerSegments(change.path)
+  return (
+    change.kind === 'removed' &&
+    segments.length === 3 &&
+    segments[0] === 'components' &&
+    segments[1] === 'schemas'
+  )
+}
 
 function isDocumentation(change: RedoclyChange): boolean {
   if (DOCUMENTATION_TYPES.has(change.typeName) || pointerSegments(change.path)[0] === 'tags') return true
@@ -75,6 +115,10 @@ function verdictImpact(change: RedoclyChange): { impact: Bump; openEnum: boolean
 }
 
 export function classifyChange(change: RedoclyChange): ClassifiedChange {
+  if (isRemovedSchema(change)) return { impact: 'major', rule: 'removed-schema' }
+  if (change.kind === 'modified' && NO_TYPE_EFFECT.has(change.property ?? '')) {
+    return { impact: 'patch', rule: 'no-type-effect' }
+  }
   if (isRemovedField(change))
     return { impact: 'major', rule: change.impact === 'major' ? 'redocly' : 'removed-field' }
   const verdict = verdictImpact(change)

@@ -47,10 +47,20 @@ function describeParameter(
   index: number,
   specs: SpecPair,
 ): string {
-  const parameter = resolvePointer(documentFor(change, specs), segments.slice(0, index + 2)).value as
-    | { name?: string; in?: string; required?: boolean }
-    | undefined
-  const label = `${parameter?.in ?? ''} parameter \`${parameter?.name ?? segments[index + 1]}\``.trim()
+  type Parameter = { name?: string; in?: string; required?: boolean; $ref?: string } | undefined
+  const document = documentFor(change, specs)
+  const located = resolvePointer(document, segments.slice(0, index + 2)).value as Parameter
+  // redocly may point at a parameter by a position that no longer exists (`parameters/undefined`):
+  // the changed parameter object itself, `$ref` followed, names it then.
+  const own = (change.kind === 'removed' ? change.base?.value : change.revision?.value) as Parameter
+  const reference = own?.$ref?.startsWith('#/') ? pointerSegments(own.$ref) : null
+  const parameter = located?.name
+    ? located
+    : reference
+      ? (resolvePointer(document, reference).value as Parameter)
+      : own
+  const name = parameter?.name ?? (/^\d+$/.test(segments[index + 1] ?? '') ? undefined : segments[index + 1])
+  const label = name === undefined ? 'a parameter' : `${parameter?.in ?? ''} parameter \`${name}\``.trim()
   const rest = segments.slice(index + 2)
   if (rest.length === 0) {
     if (change.kind === 'added') return `new ${parameter?.required ? 'required ' : ''}${label}`
@@ -150,6 +160,13 @@ function describeOutsidePaths(change: RedoclyChange, segments: string[]): Change
     return {
       operation: null,
       text: `${describeLifecycle(change, 'server') ?? 'changed server'} \`${server?.url ?? segments.join('/')}\``,
+    }
+  }
+  if (area === 'components' && segments[1] === 'schemas' && segments.length === 3) {
+    const name = segments[2] ?? ''
+    if (change.kind === 'added') return { operation: null, text: `new schema \`${name}\`` }
+    if (change.kind === 'removed') {
+      return { operation: null, text: `removed schema \`${name}\` (its exported type alias is gone)` }
     }
   }
   return { operation: null, text: `${change.typeName} at \`#/${segments.join('/')}\` ${change.kind}` }

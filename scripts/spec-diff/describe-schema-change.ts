@@ -99,6 +99,10 @@ export function describeSchemaChange(
   if (change.kind !== 'modified') return `${change.kind} schema${field === '' ? '' : ` at \`${field}\``}`
   switch (change.property) {
     case 'type':
+      if (change.revision?.value === undefined)
+        return `${subject}\`type\` removed (was \`${formatValue(change.base?.value)}\`)`
+      if (change.base?.value === undefined)
+        return `${subject}\`type\` set to \`${formatValue(change.revision?.value)}\``
       return `${subject}type changed from \`${formatValue(change.base?.value)}\` to \`${formatValue(change.revision?.value)}\``
     case 'enum':
       return describeEnum(subject, change)

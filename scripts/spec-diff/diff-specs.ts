@@ -2,6 +2,8 @@ import { parse } from 'yaml'
 import { type Bump, compareBumpsDescending, maxBump } from './bump.ts'
 import { type ClassifiedChange, classifyChange } from './classify-change.ts'
 import { describeChange, withoutRenamedPathDetails } from './describe-change.ts'
+import { inlineParameters } from './inline-parameters.ts'
+import { pairRedeclaredParameters } from './pair-redeclared-parameters.ts'
 import { runRedoclyDiff, type SpecText } from './run-redocly-diff.ts'
 
 export interface SpecChange extends ClassifiedChange {
@@ -34,19 +36,40 @@ function sortAndDeduplicate(changes: SpecChange[]): SpecChange[] {
   )
 }
 
+export interface DiffOptions {
+  /**
+   * True when both versions generate the same types (see generated-types-text.ts): every change is then
+   * `patch`, whatever keyword changed, since nothing a consumer compiles against did.
+   */
+  typesIdentical?: boolean
+}
+
 /** Classifies the change from `base` to `revision` (see classify-change.ts) and words it per operation. */
-export async function diffSpecs(base: SpecText, revision: SpecText): Promise<SpecDiff> {
-  const documents = { base: parse(base.text) as unknown, revision: parse(revision.text) as unknown }
-  const report = await runRedoclyDiff(base, revision)
+export async function diffSpecs(
+  base: SpecText,
+  revision: SpecText,
+  options: DiffOptions = {},
+): Promise<SpecDiff> {
+  const documents = {
+    base: inlineParameters(parse(base.text)),
+    revision: inlineParameters(parse(revision.text)),
+  }
+  const report = await runRedoclyDiff(
+    { file: 'base.json', text: JSON.stringify(documents.base) },
+    { file: 'revision.json', text: JSON.stringify(documents.revision) },
+  )
   const changes = sortAndDeduplicate(
-    withoutRenamedPathDetails(report.changes).flatMap((change) => {
-      const classified = classifyChange(change)
-      return describeChange(change, documents).map(({ impact, ...words }) => ({
-        ...classified,
-        ...words,
-        impact: impact ?? classified.impact,
-      }))
-    }),
+    pairRedeclaredParameters(
+      withoutRenamedPathDetails(report.changes).flatMap((change) => {
+        const classified = classifyChange(change)
+        return describeChange(change, documents).map(({ impact, ...words }) => ({
+          ...classified,
+          ...words,
+          impact: options.typesIdentical ? ('patch' as const) : (impact ?? classified.impact),
+        }))
+      }),
+      documents,
+    ),
   )
   return {
     bump: changes.reduce<Bump>((bump, change) => maxBump(bump, change.impact), 'patch'),

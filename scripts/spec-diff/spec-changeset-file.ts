@@ -8,16 +8,13 @@ export interface ChangesetFile {
   bullets: string[]
 }
 
-/** More bullets than this are cut, with a line saying how many were left out. */
-export const MAX_BULLETS = 40
-
+/** A line older versions of this module wrote when they cut the list; dropped when read back. */
 const MORE = /^… and \d+ more change/
 
+/** Every bullet is written: a changeset never hides a change behind "and N more". */
 export function renderChangesetFile(changeset: ChangesetFile): string {
   const bullets = changeset.bullets.filter((bullet) => !MORE.test(bullet))
-  const shown = bullets.slice(0, MAX_BULLETS)
-  if (bullets.length > shown.length) shown.push(`… and ${bullets.length - shown.length} more changes`)
-  const list = shown.map((bullet) => `- ${bullet}`).join('\n')
+  const list = bullets.map((bullet) => `- ${bullet}`).join('\n')
   return `---\n"${changeset.packageName}": ${changeset.bump}\n---\n\n${changeset.headline}\n${list ? `\n${list}\n` : ''}`
 }
 

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { parse } from 'yaml'
 import type { SpecFile } from '../generate/spec-files.ts'
-import { validateSpecSource } from '../generate/validate-spec.ts'
+import {
+  loadSpecDocument,
+  readOverlaySource,
+  type ValidatedSpec,
+  validateSpecSource,
+} from '../generate/validate-spec.ts'
 import { diffSpecs } from '../spec-diff/diff-specs.ts'
 import { fetchSpecText } from './fetch-spec-text.ts'
-import { recordedSource, toSpecFormat } from './to-spec-format.ts'
+import { asPublished, recordedSource, toSpecFormat } from './to-spec-format.ts'
 
 export interface PullResult {
   name: string
@@ -16,49 +21,71 @@ export interface PullResult {
   detail: string
   /** The new text of `file`, for `updated` only. */
   content?: string
+  /** The new spec, validated with its overlay applied, for `updated` only: what is regenerated. */
+  validated?: ValidatedSpec
 }
 
 export interface PullOptions {
-  /** Replaces the URL a spec records (`info.x-voicebatch-source`), e.g. a loopback server in tests. */
+  /** Replaces the URL a spec records (overlay `extends` or `info.x-voicebatch-source`): a mirror, a file. */
   source?: string
   timeoutMs: number
 }
 
-/** How many changed operations the one-line summary names before "…". */
+/** How many changed operations the one-line summary names before "…" (the changeset lists them all). */
 const SUMMARY_LINES = 3
 
-async function summarize(spec: SpecFile, current: string, next: string): Promise<string> {
-  const diff = await diffSpecs({ file: spec.file, text: current }, { file: spec.file, text: next })
+async function summarize(before: unknown, after: ValidatedSpec): Promise<string> {
+  const diff = await diffSpecs(
+    { file: 'base.json', text: JSON.stringify(before) },
+    { file: 'revision.json', text: JSON.stringify(after.document) },
+  )
   const lines = diff.changes.map((change) => change.text)
   const version =
     diff.baseVersion !== diff.revisionVersion ? `${diff.baseVersion} → ${diff.revisionVersion}, ` : ''
   const shown = lines.slice(0, SUMMARY_LINES).join('; ')
-  const more = lines.length > SUMMARY_LINES ? `; … ${lines.length - SUMMARY_LINES} more` : ''
+  const more = lines.length > SUMMARY_LINES ? `; … ${lines.length - SUMMARY_LINES} more in the changeset` : ''
   return `${version}${diff.bump}, ${lines.length} change(s): ${shown || 'formatting only'}${more}`
 }
 
+/** An http(s) URL is downloaded; anything else is a file path (relative to the repository root). */
+async function readSource(root: string, source: string, timeoutMs: number): Promise<string> {
+  if (/^https?:\/\//.test(source)) return fetchSpecText(source, timeoutMs)
+  try {
+    return readFileSync(resolve(root, source), 'utf8')
+  } catch (error) {
+    throw new Error(`could not read ${source}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+  }
+}
+
 /**
- * Downloads one spec, converts it to our file's format, validates it with the generator's rules, and
- * says whether it differs from ours. Never throws: every failure becomes a `failed` result. Writes nothing.
+ * Downloads one spec and validates it with the generator's rules, its overlay applied. A spec with an
+ * overlay is a provider's published document: the download is kept byte for byte. One without keeps
+ * our file's format and its recorded source. Never throws: every failure (an overlay action that no
+ * longer matches included) becomes a `failed` result. Writes nothing.
  */
 export async function pullSpec(root: string, spec: SpecFile, options: PullOptions): Promise<PullResult> {
-  const result = (status: PullResult['status'], detail: string, content?: string): PullResult => ({
+  const result = (status: PullResult['status'], detail: string, extra: Partial<PullResult> = {}) => ({
     name: spec.name,
     file: spec.file,
     status,
     detail,
-    ...(content === undefined ? {} : { content }),
+    ...extra,
   })
   try {
     const current = readFileSync(join(root, spec.file), 'utf8')
-    const currentDocument = parse(current) as unknown
-    const recorded = recordedSource(currentDocument)
+    const overlaySource = readOverlaySource(root, spec)
+    const loaded = await loadSpecDocument(spec, current, overlaySource)
+    const recorded = overlaySource === null ? recordedSource(parse(current)) : loaded.publishedAt
     const url = options.source ?? recorded
-    if (url === null) return result('skipped', 'no info.x-voicebatch-source in the spec')
-    const candidate = toSpecFormat(await fetchSpecText(url, options.timeoutMs), spec.file, recorded)
-    await validateSpecSource(root, spec, candidate)
-    if (isDeepStrictEqual(parse(candidate), currentDocument)) return result('unchanged', `same as ${url}`)
-    return result('updated', await summarize(spec, current, candidate), candidate)
+    if (url === null) {
+      return result('skipped', 'no source recorded (overlay `extends` or info.x-voicebatch-source)')
+    }
+    const downloaded = await readSource(root, url, options.timeoutMs)
+    const candidate =
+      overlaySource === null ? toSpecFormat(downloaded, spec.file, recorded) : asPublished(downloaded)
+    const validated = await validateSpecSource(root, spec, candidate, overlaySource)
+    if (isDeepStrictEqual(parse(candidate), parse(current))) return result('unchanged', `same as ${url}`)
+    return result('updated', await summarize(loaded.document, validated), { content: candidate, validated })
   } catch (error) {
     return result('failed', (error as Error).message)
   }

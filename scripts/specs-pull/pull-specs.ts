@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { planTypesPackage } from '../generate/plan-types-package.ts'
+import { planSpecChangeset } from '../generate/spec-changeset.ts'
 import { listSpecFiles } from '../generate/spec-files.ts'
 import { writeFilesAtomically } from '../generate/write-files-atomically.ts'
 import { type PullResult, pullSpec } from './pull-spec.ts'
@@ -9,13 +11,15 @@ export interface PullSpecsOptions {
   /** Source URL overrides by provider name. */
   sources?: Record<string, string>
   timeoutMs?: number
+  /** Regenerate the types package of each updated spec (default true). */
+  regenerate?: boolean
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
  * `pnpm specs:pull`: every spec that records where it is published is downloaded and checked; the
- * updated ones are written (atomically, all together), a failed one never is.
+ * updated ones are written with their regenerated types (atomically, all together), a failed one never is.
  */
 export async function pullSpecs(root: string, options: PullSpecsOptions = {}): Promise<PullResult[]> {
   const specs = listSpecFiles(root)
@@ -35,7 +39,18 @@ export async function pullSpecs(root: string, options: PullSpecsOptions = {}): P
       }),
     )
   }
-  const updates = results.filter((result) => result.status === 'updated' && result.content !== undefined)
-  writeFilesAtomically(new Map(updates.map((result) => [join(root, result.file), result.content ?? ''])))
+  // Every updated spec is written with its regenerated types package and changeset, all at once.
+  const files = new Map<string, string>()
+  for (const result of results) {
+    if (result.status !== 'updated' || result.content === undefined || result.validated === undefined)
+      continue
+    files.set(join(root, result.file), result.content)
+    if (options.regenerate === false) continue
+    const plan = await planTypesPackage(root, result.validated)
+    const changeset = await planSpecChangeset(root, result.validated, plan)
+    if (changeset) plan.files.set(changeset.path, changeset.content)
+    for (const [path, content] of plan.files) files.set(path, content)
+  }
+  writeFilesAtomically(files)
   return results
 }

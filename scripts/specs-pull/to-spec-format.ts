@@ -62,6 +62,18 @@ export function toSpecFormat(downloaded: string, localFile: string, source: stri
   return document.toString({ lineWidth: 0 })
 }
 
+/** A published document as downloaded, byte for byte, once it is known to be a JSON or YAML object. */
+export function asPublished(downloaded: string): string {
+  const parsed = parseDownload(downloaded)
+  const value = parsed instanceof Document ? parsed.toJS() : parsed
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(
+      `the download is not an OpenAPI document: it starts with ${JSON.stringify(downloaded.slice(0, 40))}`,
+    )
+  }
+  return downloaded
+}
+
 /** The source URL a spec records for itself, if any. */
 export function recordedSource(document: unknown): string | null {
   const source = (document as { info?: Record<string, unknown> } | null)?.info?.[SOURCE_KEY]

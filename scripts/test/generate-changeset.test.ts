@@ -41,7 +41,7 @@ describe('pnpm generate writes the changeset a spec change implies', () => {
         '',
         'Types regenerated from `specs/truedy.yaml` (Truedy API 1.0.0).',
         '',
-        '- new operation POST /batch-calls/{batch_call_id}/cancel',
+        '- new operation under `/batch-calls`: POST /batch-calls/{batch_call_id}/cancel',
         '',
       ].join('\n'),
     )
@@ -75,7 +75,9 @@ describe('pnpm generate writes the changeset a spec change implies', () => {
     expect(result.status, result.stderr).toBe(0)
     const content = readFileSync(changesetPath(), 'utf8')
     expect(content).toContain('"@voicebatch/truedy-types": major')
-    expect(content).toContain('- new operation POST /batch-calls/{batch_call_id}/cancel\n')
+    expect(content).toContain(
+      '- new operation under `/batch-calls`: POST /batch-calls/{batch_call_id}/cancel\n',
+    )
     expect(content).toContain('- removed POST /batch-calls/{batch_call_id}/pause (breaking)\n')
     expect(runScript(copy.root, 'generate.ts', '--check').status).toBe(0)
   })

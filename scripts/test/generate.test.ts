@@ -34,6 +34,17 @@ describe('pnpm generate', () => {
     expect(result.stdout).toMatch(/generated in [\d.]+ s/)
   })
 
+  test("a published document's style findings are one summary line, with redocly lint's rule names", () => {
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status, result.stderr).toBe(0)
+    const lines = result.stdout.split('\n').filter((line) => line.includes('style findings'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^ultravox\s+style findings \(published document, not fatal/)
+    for (const rule of ['operation-summary', 'operation-4xx-response', 'nullable-type-sibling']) {
+      expect(lines[0]).toMatch(new RegExp(`${rule} \\d+`))
+    }
+  })
+
   test('every generated file carries the DO-NOT-EDIT header with the spec and its sha256', () => {
     const generated = readFileSync(join(copy.root, 'packages/truedy-types/src/generated/openapi.ts'), 'utf8')
     const manifest = JSON.parse(readFileSync(join(copy.root, 'packages/truedy-types/package.json'), 'utf8'))
@@ -96,6 +107,49 @@ describe('bad input stops generation and leaves the tree as it was', () => {
   })
 })
 
+describe('the overlay', () => {
+  const overlayPath = () => join(copy.root, 'specs/ultravox.overlay.yaml')
+
+  test('an action whose target matches nothing stops generation naming the action; nothing is written', () => {
+    writeFileSync(
+      overlayPath(),
+      readFileSync(overlayPath(), 'utf8').replace(
+        'target: $.components.schemas.ScheduledCall.properties.metadata',
+        'target: $.components.schemas.ScheduledCall.properties.labels',
+      ),
+    )
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(
+      /specs\/ultravox\.overlay\.yaml#\/actions\/0: action 1 \(target \$\.components\.schemas\.ScheduledCall\.properties\.labels; "Fact 4/,
+    )
+    expect(result.stderr).toContain('matches nothing in specs/ultravox.yaml')
+    expect(result.stderr).toContain('Nothing was written.')
+    expect(changedFiles()).toBe(' M specs/ultravox.overlay.yaml')
+  })
+
+  test('an overlay change makes --check fail for its types package, and generate regenerates it', () => {
+    writeFileSync(
+      overlayPath(),
+      readFileSync(overlayPath(), 'utf8').replace(
+        'description: A Django REST framework error.',
+        'description: An error.',
+      ),
+    )
+    const check = runScript(copy.root, 'generate.ts', '--check')
+    expect(check.status).toBe(1)
+    expect(check.stderr).toContain('@voicebatch/ultravox-types')
+    const result = runScript(copy.root, 'generate.ts')
+    expect(result.status, result.stderr).toBe(0)
+    const generated = readFileSync(
+      join(copy.root, 'packages/ultravox-types/src/generated/openapi.ts'),
+      'utf8',
+    )
+    expect(generated).toContain('/** @description An error. */')
+    expect(generated).toMatch(/^\/\/ Overlay: specs\/ultravox\.overlay\.yaml \(sha256: [0-9a-f]{64}\)$/m)
+  })
+})
+
 describe('pnpm generate --check', () => {
   test('exits 1 naming each stale package and changes nothing', () => {
     const generated = join(copy.root, 'packages/ultravox-types/src/generated/schemas.ts')
@@ -112,10 +166,16 @@ describe('pnpm generate --check', () => {
   })
 })
 
-test('a new spec gets a types package scaffolded', () => {
-  writeFileSync(specPath('acme'), readSpec('truedy').replace('title: Truedy API', 'title: Acme Voice'))
+test("a provider's published document dropped into specs/ gets a types package that is ready as it is", () => {
+  // A real published document (an older Ultravox release) under a new provider name.
+  const published = readFileSync(
+    join(repositoryRoot, 'scripts/test/fixtures/ultravox-releases/2026-03-25.yaml'),
+    'utf8',
+  )
+  writeFileSync(specPath('acme'), published)
   const result = runScript(copy.root, 'generate.ts')
   expect(result.status, result.stderr).toBe(0)
+  expect(result.stdout).toMatch(/^acme\s+style findings \(published document, not fatal/m)
   const directory = join(copy.root, 'packages/acme-types')
   const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'))
   expect(manifest.name).toBe('@voicebatch/acme-types')
@@ -130,8 +190,27 @@ test('a new spec gets a types package scaffolded', () => {
   ]) {
     expect(existsSync(join(directory, file)), file).toBe(true)
   }
-  expect(readFileSync(join(directory, 'README.md'), 'utf8')).toContain('Acme Voice')
-})
+  // The document itself is untouched.
+  expect(readSpec('acme')).toBe(published)
+  // A size budget, a changeset for the new package, and the lockfile knows the package.
+  const budgets = JSON.parse(readFileSync(join(copy.root, '.size-limit.json'), 'utf8')) as { name: string }[]
+  expect(budgets.map((entry) => entry.name)).toContain('@voicebatch/acme-types')
+  expect(readFileSync(join(copy.root, '.changeset/new-acme-types.md'), 'utf8')).toContain(
+    '"@voicebatch/acme-types": minor',
+  )
+  expect(readFileSync(join(copy.root, 'pnpm-lock.yaml'), 'utf8')).toContain('\n  packages/acme-types:\n')
+  const bin = (name: string) => join(repositoryRoot, 'node_modules/.bin', name)
+  const run = (command: string, args: string[]) =>
+    execFileSync(command, args, { cwd: copy.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  // Biome-formatted, and `pnpm install --frozen-lockfile` accepts the lockfile as it is.
+  run(bin('biome'), ['check', 'packages/acme-types', '.size-limit.json', '.changeset'])
+  run('pnpm', ['install', '--frozen-lockfile', '--lockfile-only', '--offline'])
+  run(bin('tsc'), ['--noEmit', '-p', 'packages/acme-types/tsconfig.json'])
+  // A second run changes nothing.
+  const status = copy.git('status', '--porcelain')
+  expect(runScript(copy.root, 'generate.ts', '--check').status).toBe(0)
+  expect(copy.git('status', '--porcelain')).toBe(status)
+}, 240_000)
 
 describe('turbo sees a spec as an input of its types package only', () => {
   const buildHashes = () => {
@@ -173,6 +252,17 @@ describe('turbo sees a spec as an input of its types package only', () => {
     }
     return found
   }
+
+  test('changing specs/ultravox.overlay.yaml invalidates ultravox-types, not the other types packages', () => {
+    const before = buildHashes()
+    const overlay = join(copy.root, 'specs/ultravox.overlay.yaml')
+    writeFileSync(overlay, `${readFileSync(overlay, 'utf8')}# edited\n`)
+    const after = buildHashes()
+    const changed = [...before].filter(([task, hash]) => after.get(task) !== hash).map(([task]) => task)
+    expect(changed).toContain('@voicebatch/ultravox-types#build')
+    expect(changed).not.toContain('@voicebatch/truedy-types#build')
+    expect(changed).not.toContain('@voicebatch/techladder-types#build')
+  })
 
   test('changing specs/truedy.yaml invalidates truedy-types and what depends on it, nothing else', () => {
     const before = buildHashes()

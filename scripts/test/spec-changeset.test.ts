@@ -8,7 +8,7 @@ import { validateSpec } from '../generate/validate-spec.ts'
 import { createTempSpecRepo, type TempSpecRepo } from './support/temp-spec-repo.ts'
 import { TRUEDY_CASES } from './support/truedy-mutations.ts'
 
-const TRUEDY = { name: 'truedy', file: 'specs/truedy.yaml' }
+const TRUEDY = { name: 'truedy', file: 'specs/truedy.yaml', overlay: null }
 
 function stampOf(repo: TempSpecRepo): SpecStamp {
   const manifest = JSON.parse(readFileSync(join(repo.root, 'packages/truedy-types/package.json'), 'utf8'))
@@ -16,7 +16,7 @@ function stampOf(repo: TempSpecRepo): SpecStamp {
 }
 
 function planWith(previousStamp: SpecStamp | null): TypesPackagePlan {
-  return { directory: '', files: new Map(), previousStamp }
+  return { directory: '', files: new Map(), previousStamp, sizeBudget: null }
 }
 
 async function planChangeset(repo: TempSpecRepo, previousStamp: SpecStamp | null = stampOf(repo)) {
@@ -42,14 +42,14 @@ describe('planSpecChangeset: one spec change per kind, previous spec from HEAD',
       expect(changeset?.path).toBe(specChangesetPath(repo.root, 'truedy'))
       expect(frontmatterBump(changeset?.content ?? '')).toBe(kind.bump)
       expect(changeset?.content).toContain(`\n- ${kind.line}\n`)
-      expect(changeset?.content).toContain('Types regenerated from `specs/truedy.yaml` (Truedy API 1.0.0).')
+      expect(changeset?.content).toContain('Types regenerated from `specs/truedy.yaml` (Truedy API 1.0.0)')
     })
   }
 })
 
 describe('planSpecChangeset on an OpenAPI 3.0 spec (ultravox: nullable, shared request/response schema)', () => {
   let repo: TempSpecRepo
-  const ULTRAVOX = { name: 'ultravox', file: 'specs/ultravox.yaml' }
+  const ULTRAVOX = { name: 'ultravox', file: 'specs/ultravox.yaml', overlay: 'specs/ultravox.overlay.yaml' }
   const plan = async () => {
     const manifest = JSON.parse(readFileSync(join(repo.root, 'packages/ultravox-types/package.json'), 'utf8'))
     const spec = await validateSpec(repo.root, ULTRAVOX)
@@ -101,7 +101,9 @@ describe('planSpecChangeset: when there is nothing to classify', () => {
   })
 
   it('returns null for a new types package (no stamp yet)', async () => {
-    repo.mutateSpec('truedy', (document) => delete document.paths['/batch-calls/{batch_call_id}'].patch)
+    repo.mutateSpec('truedy', (document) => {
+      document.paths['/batch-calls'].get.description = 'A new description.'
+    })
     expect(await planChangeset(repo, null)).toBeNull()
   })
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
@@ -96,7 +96,7 @@ describe('pnpm specs:pull against a loopback server', () => {
     expect(document.info['x-voicebatch-source']).toBe(TRUEDY_SOURCE)
     expect(document.info.version).toBe('1.1.0')
     await expect(
-      validateSpec(repo.root, { name: 'truedy', file: 'specs/truedy.yaml' }),
+      validateSpec(repo.root, { name: 'truedy', file: 'specs/truedy.yaml', overlay: null }),
     ).resolves.toBeDefined()
   })
 
@@ -164,7 +164,7 @@ describe('pnpm specs:pull against a loopback server', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     )
     expect(result.code, result.stderr).toBe(1)
-    expect(result.stdout).toMatch(/^techladder\s+skipped\s+no info\.x-voicebatch-source in the spec$/m)
+    expect(result.stdout).toMatch(/^techladder\s+skipped\s+no source recorded/m)
     expect(result.stdout).toMatch(/^truedy\s+failed\s+HTTP 503/m)
     expect(result.stdout).toMatch(
       /^ultravox\s+updated\s+0\.1\.0 → 0\.2\.0, patch, 1 change\(s\): API version 0\.1\.0 → 0\.2\.0$/m,
@@ -177,4 +177,78 @@ describe('pnpm specs:pull against a loopback server', () => {
   test('an unknown provider name is an error before anything is downloaded', async () => {
     await expect(pullSpecs(repo.root, { only: ['acme'] })).rejects.toThrow('no spec named "acme" in specs/')
   })
+})
+
+describe('pnpm specs:pull on a published document with an overlay (Ultravox)', () => {
+  const release = (date: string) =>
+    readFileSync(join(REPO_ROOT, 'scripts/test/fixtures/ultravox-releases', `${date}.yaml`), 'utf8')
+  const withoutMetadata = (() => {
+    const document = parse(original('ultravox')) as SpecDocument
+    delete document.components.schemas.ScheduledCall.properties.metadata
+    return JSON.stringify(document)
+  })()
+  let server: SpecServer
+  let repo: TempSpecRepo
+  const generated = () =>
+    readFileSync(join(repo.root, 'packages/ultravox-types/src/generated/openapi.ts'), 'utf8')
+  const exists = (path: string) => existsSync(join(repo.root, path))
+
+  beforeAll(async () => {
+    server = await startSpecServer({
+      '/api/schema/older.yaml': { status: 200, type: 'application/yaml', body: release('2026-06-04') },
+      '/api/schema/no-metadata.json': { status: 200, body: withoutMetadata },
+    })
+  })
+  afterAll(() => server.close())
+  beforeEach(() => {
+    repo = createTempSpecRepo('voicebatch-specs-pull-overlay-')
+  })
+  afterEach(() => repo.remove())
+
+  test('writes the document byte for byte, re-applies the overlay, regenerates types and changeset', async () => {
+    const served = release('2026-06-04')
+    const [result] = await pullSpecs(repo.root, {
+      only: ['ultravox'],
+      sources: { ultravox: server.url('/api/schema/older.yaml') },
+      timeoutMs: 5_000,
+    })
+    expect(result?.status, result?.detail).toBe('updated')
+    expect(repo.readSpec('ultravox')).toBe(served)
+    const types = generated()
+    expect(types).not.toContain('enableSsmlParsing')
+    // The overlay's additions are in the regenerated types.
+    expect(types).toContain('ErrorDetail: {')
+    expect(types).toMatch(/metadata\?: \{\s+\[key: string\]: string;\s+\} \| null;/)
+    const changeset = readFileSync(join(repo.root, '.changeset/spec-ultravox-types.md'), 'utf8')
+    expect(changeset).toContain('"@voicebatch/ultravox-types": major')
+    expect(changeset).toMatch(/removed field `[^`]*enableSsmlParsing` .*\(breaking\)/)
+  }, 120_000)
+
+  test('an overlay action that no longer matches fails, naming the action, and nothing is written', async () => {
+    const before = repo.readSpec('ultravox')
+    const [result] = await pullSpecs(repo.root, {
+      only: ['ultravox'],
+      sources: { ultravox: server.url('/api/schema/no-metadata.json') },
+      timeoutMs: 5_000,
+    })
+    expect(result?.status).toBe('failed')
+    expect(result?.detail).toMatch(
+      /^specs\/ultravox\.overlay\.yaml#\/actions\/0: action 1 \(target \$\.components\.schemas\.ScheduledCall\.properties\.metadata;/,
+    )
+    expect(repo.readSpec('ultravox')).toBe(before)
+    expect(exists('packages/ultravox-types/src/generated/openapi.ts')).toBe(false)
+    expect(exists('.changeset/spec-ultravox-types.md')).toBe(false)
+  }, 60_000)
+
+  test('--source takes a file path too', async () => {
+    const file = join(repo.root, 'downloaded.yaml')
+    writeFileSync(file, release('2026-06-04'))
+    const [result] = await pullSpecs(repo.root, {
+      only: ['ultravox'],
+      sources: { ultravox: 'downloaded.yaml' },
+      regenerate: false,
+    })
+    expect(result?.status, result?.detail).toBe('updated')
+    expect(repo.readSpec('ultravox')).toBe(release('2026-06-04'))
+  }, 60_000)
 })

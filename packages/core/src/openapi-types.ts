@@ -24,11 +24,20 @@ export type GetInit<Paths, Path extends keyof Paths> = MaybeOptionalInit<
   'get'
 >
 
+/**
+ * A property as the server sends it: openapi-typescript's `readWriteMarkers` wrap readOnly properties
+ * in `{ $read: T }` (`$Read<T>`), which no plain shape matches. Only the marker is unwrapped, one level.
+ */
+type WithoutReadMarker<Value> = Value extends { readonly $read: infer Read } ? Read : Value
+
+/** A body's top-level properties with readOnly markers removed, e.g. a page whose `next` is readOnly. */
+type ReadableTopLevel<Body> = { [Key in keyof Body]: WithoutReadMarker<Body[Key]> }
+
 /** GET paths whose success body fits `Shape`, e.g. `{ results: unknown[] }`: the paginated ones. */
 export type PathsWithGetBody<Paths, Shape> = {
   [Path in keyof Paths]: [GetResponseBody<Paths, Path>] extends [never]
     ? never
-    : GetResponseBody<Paths, Path> extends Shape
+    : ReadableTopLevel<GetResponseBody<Paths, Path>> extends Shape
       ? Path
       : never
 }[keyof Paths]

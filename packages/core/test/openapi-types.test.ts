@@ -15,6 +15,21 @@ describe('type helpers for provider clients', () => {
     expectTypeOf<PathsWithGetBody<TestPaths, { results: unknown[] }>>().toBeNever()
   })
 
+  it('matches pages whose properties are readOnly (openapi-typescript `$Read` markers)', () => {
+    type Read<T> = { readonly $read: T }
+    type Get<Body> = {
+      get: { responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': Body } } } }
+    }
+    type ReadOnlyPaths = {
+      '/invoices': Get<{ results: Read<string[]>; next: Read<string | null> }>
+      '/invoice': Get<{ id: Read<string> }>
+      '/plain': Get<{ results: string[]; next?: string | null }>
+    }
+    expectTypeOf<
+      PathsWithGetBody<ReadOnlyPaths, { results: unknown[]; next?: string | null }>
+    >().toEqualTypeOf<'/invoices' | '/plain'>()
+  })
+
   it('reads the success body of a GET', () => {
     expectTypeOf<GetResponseBody<TestPaths, '/items/{item_id}'>>().toEqualTypeOf<{
       id: string

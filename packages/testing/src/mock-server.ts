@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import { FaultQueue, type FaultTarget } from './fault-queue.js'
+import { DEFAULT_DIALING_PACE, type DialingPace } from './internal/call-plan.js'
 import { corsHeaders, isPreflight, preflightResponse } from './internal/cors.js'
 import {
   type LoopbackServer,
@@ -42,6 +43,7 @@ function resolveSettings(options: MockServerOptions): ProviderSettings {
     offSpecStatuses: options.offSpecStatuses ?? false,
     now,
     anchor: now().getTime(),
+    dialing: resolveDialing(options.dialing),
     ...(options.agentIds ? { agentIds: options.agentIds } : {}),
   }
   if (settings.apiKey === '') throw new TypeError('apiKey must not be empty')
@@ -49,6 +51,20 @@ function resolveSettings(options: MockServerOptions): ProviderSettings {
     throw new RangeError('latencyMs must be >= 0')
   }
   return settings
+}
+
+function resolveDialing(dialing: MockServerOptions['dialing']): DialingPace {
+  const pace = { ...DEFAULT_DIALING_PACE, ...dialing }
+  if (!(Number.isFinite(pace.callDurationMs) && pace.callDurationMs >= 1)) {
+    throw new RangeError('dialing.callDurationMs must be a number of milliseconds >= 1')
+  }
+  if (!(Number.isInteger(pace.concurrency) && pace.concurrency >= 1)) {
+    throw new RangeError('dialing.concurrency must be an integer >= 1')
+  }
+  if (!(pace.failureRate >= 0 && pace.failureRate <= 1)) {
+    throw new RangeError('dialing.failureRate must be a number from 0 to 1')
+  }
+  return pace
 }
 
 function serialize(response: MockResponse, extraHeaders: Record<string, string>): RawResponse {

@@ -26,6 +26,17 @@ export interface MockServerOptions {
    */
   readonly offSpecStatuses?: boolean
   /**
+   * How batches created through the API dial as the server clock (`now`) moves: each call takes
+   * between half and 1.5 times `callDurationMs` (default 60,000), `concurrency` calls at once
+   * (default 5; Techladder batches that send `concurrency` use theirs), and `failureRate` of them
+   * fail (default 0.15). Lengths and outcomes are drawn from `seed`: the same every run.
+   */
+  readonly dialing?: {
+    readonly callDurationMs?: number
+    readonly concurrency?: number
+    readonly failureRate?: number
+  }
+  /**
    * Answer CORS, for clients running in a browser page: preflight OPTIONS requests get a 204 that
    * allows the asked method and headers (they are not logged), and every response gets
    * `Access-Control-Allow-Origin` and `Access-Control-Expose-Headers: *`. Default false.

@@ -2,10 +2,11 @@
 // declared for the operation, the content type must be a declared one, the body must match the
 // declared schema ($refs resolved, OpenAPI 3.0 `nullable` turned into null unions, writeOnly
 // properties forbidden), and declared response headers must be present and well-formed.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { parse } from 'yaml'
+import { applyOverlay, checkOverlayDocument } from '../../../scripts/generate/apply-overlay.ts'
 
 export type SpecProvider = 'ultravox' | 'techladder' | 'truedy'
 
@@ -117,10 +118,39 @@ export function specPath(provider: SpecProvider): URL {
   return new URL(`../../../specs/${provider}.yaml`, import.meta.url)
 }
 
+/** Each spec as the types are generated from it: with its overlay (our additions) applied. */
+async function overlaidDocument(provider: SpecProvider): Promise<JsonObject> {
+  const document = parse(readFileSync(specPath(provider), 'utf8')) as JsonObject
+  const overlay = new URL(`../../../specs/${provider}.overlay.yaml`, import.meta.url)
+  if (!existsSync(overlay)) return document
+  const file = `specs/${provider}.overlay.yaml`
+  const actions = checkOverlayDocument(file, parse(readFileSync(overlay, 'utf8')))
+  return (await applyOverlay(`specs/${provider}.yaml`, document, file, actions)) as JsonObject
+}
+
+const documents = new Map<SpecProvider, JsonObject>(
+  await Promise.all(
+    (['ultravox', 'techladder', 'truedy'] as const).map(
+      async (provider) => [provider, await overlaidDocument(provider)] as const,
+    ),
+  ),
+)
+
+/**
+ * The operations each mock speaks. Ultravox publishes its whole API; the mock speaks the
+ * scheduled-batch surface, without `created_calls` (its Call objects are not modelled).
+ */
+const MOCKED: Record<SpecProvider, (template: string) => boolean> = {
+  ultravox: (template) =>
+    template.startsWith('/api/agents/{agent_id}/scheduled_batches') && !template.endsWith('/created_calls'),
+  techladder: () => true,
+  truedy: () => true,
+}
+
 function load(provider: SpecProvider): LoadedSpec {
   const cached = loaded.get(provider)
   if (cached) return cached
-  const document = parse(readFileSync(specPath(provider), 'utf8')) as JsonObject
+  const document = documents.get(provider) as JsonObject
   const version = String(document.openapi)
   const openApi30 = version.startsWith('3.0')
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true })
@@ -142,7 +172,7 @@ function load(provider: SpecProvider): LoadedSpec {
   const operations: Operation[] = []
   const paths = isObject(document.paths) ? document.paths : {}
   for (const [template, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue
+    if (!isObject(item) || !MOCKED[provider](template)) continue
     for (const method of HTTP_METHODS) {
       const operation = item[method]
       if (!isObject(operation)) continue

@@ -28,7 +28,7 @@ const createBody = {
   agent_name: 'agt-57949b14',
   version_name: 'pmt-667ddf271b',
   start_mode: 'scheduled',
-  schedule_date: '2026-05-15',
+  schedule_date: '2099-05-15', // in the future: created batches dial with the clock, this one waits
   schedule_time: '14:00',
   schedule_timezone: 'Asia/Kolkata (IST, UTC+5:30)',
   contacts: [
@@ -216,7 +216,7 @@ describe('techladder: create', () => {
       start_mode: 'scheduled',
       total_contacts: 2, // the third contact repeats a phone number: deduplicate_by_phone
       pending_contacts: 2,
-      scheduled_at: '2026-05-15T08:30:00.000Z',
+      scheduled_at: '2099-05-15T08:30:00.000Z',
     })
     expect(data.schedule_id).toMatch(/^sched_[0-9a-f]{8}$/)
     const [first] = await allBatches()

@@ -31,6 +31,14 @@ export interface ProviderBatchCall<P extends Provider> {
   id: string | null
   status: CallStatus
   rawStatus: string | null
+  /** The number called, E.164 (`+` added to Techladder's digits); null where the provider does not say. */
+  phone: string | null
+  /** When the call started and ended, ISO 8601 as the provider sent it; null when unknown or not yet. */
+  startedAt: string | null
+  endedAt: string | null
+  durationSeconds: number | null
+  /** The provider's reason for a failed call, where it gives one (Ultravox `error`). */
+  error: string | null
   /** The provider's typed object, untouched (the same object, not a copy). */
   raw: RawCall<P>
   /**

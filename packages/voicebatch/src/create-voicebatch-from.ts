@@ -1,11 +1,21 @@
 import { ConfigurationError } from '@voicebatch/core'
-import { configuredProviders, type FacadeState, type ProviderAdapters } from './facade-state.js'
-import { getBatch } from './get-batch.js'
+import { controlBatch } from './control-batch.js'
+import { createBatch } from './create-batch.js'
+import type { CreateBatchInput } from './create-batch-input.js'
+import {
+  configuredProviders,
+  type FacadeState,
+  type ProviderAdapters,
+  requireAdapter,
+} from './facade-state.js'
+import { type BatchRef, getBatch } from './get-batch.js'
 import { listBatches } from './list-batches.js'
 import { listCalls } from './list-calls.js'
 import { isProvider, type Provider } from './provider.js'
 import type { VoiceBatchAdapters } from './provider-adapter.js'
 import type { VoiceBatch, VoiceBatchOperations } from './voicebatch.js'
+import { waitForBatch, watchBatch } from './watch-batch.js'
+import { watchBatches } from './watch-batches.js'
 
 /**
  * The facade over the adapters given, and only them: a bundler keeps the clients of these
@@ -49,6 +59,18 @@ export function assembleVoiceBatch(
     listBatches: (options) => listBatches(state, options) as never,
     getBatch: (ref) => getBatch(state, ref) as never,
     listCalls: (ref) => listCalls(state, ref) as never,
+    capabilities: (provider) => requireAdapter(state, provider).capabilities as never,
+    createBatch: (input) => createBatch(state, input as CreateBatchInput) as never,
+    // The extra (never given) argument of an unsupported operation only exists in the types.
+    pauseBatch: ((ref: BatchRef) => controlBatch(state, 'pause', ref)) as never,
+    resumeBatch: ((ref: BatchRef) => controlBatch(state, 'resume', ref)) as never,
+    cancelBatch: ((ref: BatchRef) => controlBatch(state, 'cancel', ref)) as never,
+    deleteBatch: (async (ref: BatchRef) => {
+      await controlBatch(state, 'delete', ref)
+    }) as never,
+    watchBatch: (ref, options) => watchBatch(state, ref, options) as never,
+    waitForBatch: (ref, options) => waitForBatch(state, ref, options) as never,
+    watchBatches: (filter, options) => watchBatches(state, filter, options) as never,
   }
   return Object.freeze({ ...clients, ...operations })
 }

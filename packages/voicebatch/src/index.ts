@@ -27,8 +27,23 @@ export {
 } from '@voicebatch/core'
 export type { BatchCall, CallStatus, ProviderBatchCall, RawCall, RawCalls } from './batch-call.js'
 export { callStatuses } from './batch-call.js'
+export type { BatchChange, BatchProgress } from './batch-progress.js'
 export type { BatchStatus, CallBatch, ProviderCallBatch, RawBatch, RawBatches } from './call-batch.js'
 export { batchStatuses } from './call-batch.js'
+export type {
+  BatchCapabilities,
+  BatchOperation,
+  ProviderCapabilities,
+  ProvidersWith,
+  UnsupportedArguments,
+} from './capabilities.js'
+export type {
+  BatchSchedule,
+  ContactInput,
+  CreateBatchInput,
+  CreateBatchInputOf,
+  CreateBatchOptions,
+} from './create-batch-input.js'
 export { createVoiceBatch } from './create-voicebatch.js'
 export { createVoiceBatchFrom } from './create-voicebatch-from.js'
 export type { BatchRef } from './get-batch.js'
@@ -42,12 +57,17 @@ export type {
   BatchSource,
   BatchSourceFilter,
   ProviderAdapter,
+  RequestOptions,
   VoiceBatchAdapters,
 } from './provider-adapter.js'
 export { type ProviderFailure, ProviderFailuresError } from './provider-failures-error.js'
 export { techladderAdapter } from './providers/techladder-adapter.js'
+export type { TechladderCreateOptions } from './providers/techladder-create.js'
 export { truedyAdapter } from './providers/truedy-adapter.js'
+export type { TruedyCreateOptions, Weekday } from './providers/truedy-create.js'
 export { type UltravoxAdapterOptions, ultravoxAdapter } from './providers/ultravox-adapter.js'
+export type { UltravoxCreateOptions, UltravoxPhoneMedium } from './providers/ultravox-create.js'
+export { UnsupportedOperationError } from './unsupported-operation-error.js'
 export type { VoiceBatch, VoiceBatchOperations } from './voicebatch.js'
 export type {
   ConfiguredProvider,
@@ -57,3 +77,5 @@ export type {
   VoiceBatchConfig,
   VoiceBatchSetup,
 } from './voicebatch-config.js'
+export type { WatchBatchOptions } from './watch-batch.js'
+export type { WatchBatchesFilter, WatchBatchesOptions } from './watch-batches.js'

@@ -83,6 +83,11 @@ function unknownProviderCall(provider: never, raw: unknown, batchId: unknown): B
     id: null,
     status: 'unknown',
     rawStatus: readText(fieldsOf(raw), 'status'),
+    phone: null,
+    startedAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    error: null,
     raw: raw as never,
   }
 }

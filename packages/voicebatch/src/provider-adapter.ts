@@ -1,6 +1,8 @@
 import type { Page, PageIterator, PaginateOptions } from '@voicebatch/core'
 import type { BatchCall } from './batch-call.js'
 import type { BatchStatus, CallBatch } from './call-batch.js'
+import type { BatchCapabilities } from './capabilities.js'
+import type { CheckedCreate } from './check-create-input.js'
 import type { Provider } from './provider.js'
 import type { ProviderClients } from './voicebatch-config.js'
 
@@ -18,8 +20,28 @@ export interface ProviderAdapter<P extends Provider = Provider> {
    * takes sent to its server; none when no batch of this provider can match.
    */
   batchSources(filter: BatchSourceFilter): BatchSource<P>[]
-  getBatch(batch: BatchLocation, options: { signal?: AbortSignal | undefined }): Promise<CallBatch<P>>
+  getBatch(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
   listCalls(batch: BatchLocation, options: PaginateOptions): PageIterator<BatchCall<P>>
+  /** The largest page its batch list serves (what watchers ask for, to poll with few requests). */
+  readonly maxPageSize: number
+  /** What the provider's API can do; an operation it lacks is absent below. */
+  readonly capabilities: BatchCapabilities
+  /** One batch and the response that carried it (for rate-limit headers while watching). */
+  readBatch(
+    batch: BatchLocation,
+    options: RequestOptions,
+  ): Promise<{ batch: CallBatch<P>; response: Response }>
+  /** Calls that are over (succeeded or failed), in the provider's own counters; null when unknown. */
+  finishedCalls(batch: CallBatch<P>): number | null
+  createBatch(input: CheckedCreate, options: RequestOptions): Promise<CallBatch<P>>
+  pauseBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  resumeBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  cancelBatch?(batch: BatchLocation, options: RequestOptions): Promise<CallBatch<P>>
+  deleteBatch?(batch: BatchLocation, options: RequestOptions): Promise<void>
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined
 }
 
 /** The filter of one `listBatches` call; the facade checks every batch against it again. */

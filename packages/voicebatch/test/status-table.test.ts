@@ -213,6 +213,11 @@ describe('call status table', () => {
       id: rawStatus === 'SUCCESS' ? 'c-1' : null,
       status,
       rawStatus,
+      phone: null,
+      startedAt: null,
+      endedAt: null,
+      durationSeconds: null,
+      error: null,
       raw,
     })
   })
@@ -243,6 +248,11 @@ describe('call status table', () => {
         id: 'call_1',
         status,
         rawStatus,
+        phone: '+919876543210',
+        startedAt: null,
+        endedAt: null,
+        durationSeconds: null,
+        error: null,
         raw,
       })
     },
@@ -263,6 +273,11 @@ describe('call status table', () => {
         id: null,
         status,
         rawStatus,
+        phone: '+14155552671',
+        startedAt: null,
+        endedAt: null,
+        durationSeconds: null,
+        error: null,
         raw,
       })
     },

@@ -39,6 +39,17 @@ export function normalizeTechladderCall(
     id: readText(fields, 'call_id'),
     status: techladderCallStatus(rawStatus),
     rawStatus,
+    phone: e164(readText(fields, 'phone_number')),
+    startedAt: readString(fields, 'started_at'),
+    endedAt: readString(fields, 'ended_at'),
+    durationSeconds: readCount(fields, 'duration_seconds'),
+    error: null,
     raw,
   }
+}
+
+/** Techladder sends digits with the country code and no `+`. */
+function e164(phone: string | null): string | null {
+  if (phone === null || phone === '') return null
+  return phone.startsWith('+') ? phone : `+${phone}`
 }

@@ -40,6 +40,12 @@ export function normalizeTruedyCall(
     id: readText(fields, 'call_id'),
     status: truedyCallStatus(rawStatus),
     rawStatus,
+    phone: readString(fields, 'phone_number'),
+    // Truedy's contacts say when they were called, not when the call ended.
+    startedAt: readString(fields, 'called_at'),
+    endedAt: null,
+    durationSeconds: null,
+    error: null,
     raw,
   }
 }

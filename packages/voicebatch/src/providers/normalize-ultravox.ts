@@ -5,6 +5,7 @@ import {
   fieldsOf,
   readBoolean,
   readCount,
+  readField,
   readString,
   readText,
   stringOrEmpty,
@@ -53,6 +54,20 @@ export function normalizeUltravoxCall(
     id: readText(fields, 'callId'),
     status: ultravoxCallStatus(rawStatus),
     rawStatus,
+    phone: outgoingNumber(readField(fields, 'medium')),
+    startedAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    error: readString(fields, 'error'),
     raw,
   }
+}
+
+/** `medium.<twilio|telnyx|plivo|...>.outgoing.to`: the only place an Ultravox scheduled call names its number. */
+function outgoingNumber(medium: unknown): string | null {
+  for (const value of Object.values(fieldsOf(medium))) {
+    const to = readString(fieldsOf(readField(fieldsOf(value), 'outgoing')), 'to')
+    if (to !== null) return to
+  }
+  return null
 }

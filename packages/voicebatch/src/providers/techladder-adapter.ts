@@ -6,10 +6,13 @@ import {
 import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
-import { withRequestIds } from '../request-ids.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
+import { signalInit } from './signal-init.js'
+import { techladderCapabilities } from './techladder-capabilities.js'
+import { techladderCreateBody } from './techladder-create.js'
 import { techladderServerStatuses } from './techladder-status.js'
 
 /**
@@ -48,15 +51,33 @@ export function techladderAdapter(
         },
       ]
     },
-    async getBatch({ id }, { signal }) {
+    async getBatch(location, options) {
+      return (await this.readBatch(location, options)).batch
+    },
+    async readBatch({ id }, { signal }) {
       const result = await client.GET('/call-batches/{batch_id}', {
         params: { path: { batch_id: id } },
-        ...(signal === undefined ? {} : { signal }),
+        ...signalInit(signal),
       })
+      // A 2xx without a batch (empty, null, no data, no id): InvalidResponseError naming what is missing.
       const data = await client.unwrapShape(result, (body) =>
         requireBatch(requireBody(body).data, 'data', 'schedule_id'),
       )
-      return withRequestIds(normalizeTechladderBatch(data as never), [result.response])
+      const { response } = result
+      return { batch: withRequestIds(normalizeTechladderBatch(data as never), [response]), response }
+    },
+    capabilities: techladderCapabilities,
+    // Techladder: 1..100 on the batch list.
+    maxPageSize: 100,
+    finishedCalls: ({ completedCalls, failedCalls }) =>
+      completedCalls === null ? null : completedCalls + (failedCalls ?? 0),
+    async createBatch(input, { signal }) {
+      const body = techladderCreateBody(input)
+      const { data: created, response } = await unwrapWithResponse(
+        client,
+        client.POST('/call-batches', { body, ...signalInit(signal) }),
+      )
+      return withRequestIds(normalizeTechladderBatch(created.data), [response])
     },
     listCalls({ id }, options) {
       const calls = client.paginate(

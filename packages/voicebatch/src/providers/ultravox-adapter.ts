@@ -1,12 +1,21 @@
 import { ConfigurationError } from '@voicebatch/core'
 import { createUltravoxClient, type UltravoxClient } from '@voicebatch/ultravox'
+import type { CallBatch } from '../call-batch.js'
 import { mapPageIterator } from '../map-page-iterator.js'
-import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
-import { withRequestIds } from '../request-ids.js'
+import {
+  type BatchLocation,
+  isProviderClient,
+  type ProviderAdapter,
+  type RequestOptions,
+} from '../provider-adapter.js'
+import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
 import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import type { UltravoxConfig } from '../voicebatch-config.js'
 import { normalizeUltravoxBatch, normalizeUltravoxCall } from './normalize-ultravox.js'
+import { signalInit } from './signal-init.js'
+import { ultravoxCapabilities } from './ultravox-capabilities.js'
+import { ultravoxCreateBody } from './ultravox-create.js'
 import { ultravoxDerivedStatuses } from './ultravox-status.js'
 
 export interface UltravoxAdapterOptions {
@@ -56,6 +65,24 @@ export function ultravoxAdapter(
     )
   }
 
+  /** Ultravox pauses and resumes by PATCH `{ paused }`. */
+  const setPaused = async (
+    { id, agentId }: BatchLocation,
+    paused: boolean,
+    { signal }: RequestOptions,
+  ): Promise<CallBatch<'ultravox'>> => {
+    const agent = agentOf(agentId)
+    const { data: batch, response } = await unwrapWithResponse(
+      client,
+      client.PATCH('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
+        params: { path: { agent_id: agent, batch_id: id } },
+        body: { paused },
+        ...signalInit(signal),
+      }),
+    )
+    return withRequestIds(normalizeUltravoxBatch(batch, { agentId: agent }), [response])
+  }
+
   return {
     provider: 'ultravox',
     client,
@@ -82,16 +109,52 @@ export function ultravoxAdapter(
           ).pages(),
       }))
     },
-    async getBatch({ id, agentId }, { signal }) {
+    async getBatch(location, options) {
+      return (await this.readBatch(location, options)).batch
+    },
+    async readBatch({ id, agentId }, { signal }) {
       const agent = agentOf(agentId)
       const result = await client.GET('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
         params: { path: { agent_id: agent, batch_id: id } },
-        ...(signal === undefined ? {} : { signal }),
+        ...signalInit(signal),
       })
-      const batch = await client.unwrapShape(result, (body) =>
+      // A 2xx without a batch (empty, null, no id): InvalidResponseError naming what is missing.
+      const data = await client.unwrapShape(result, (body) =>
         requireBatch(requireBody(body), 'the body', 'batchId'),
       )
-      return withRequestIds(normalizeUltravoxBatch(batch as never, { agentId: agent }), [result.response])
+      const { response } = result
+      return {
+        batch: withRequestIds(normalizeUltravoxBatch(data as never, { agentId: agent }), [response]),
+        response,
+      }
+    },
+    capabilities: ultravoxCapabilities,
+    // Ultravox documents no maximum: a server that serves fewer still pages on with its cursor.
+    maxPageSize: 1000,
+    finishedCalls: (batch) => batch.completedCalls,
+    async createBatch(input, { signal }) {
+      const agent = agentOf(input.agentId)
+      const body = ultravoxCreateBody(input)
+      // No idempotency key: a POST is never retried, so a batch is never created twice.
+      const { data: batch, response } = await unwrapWithResponse(
+        client,
+        client.POST('/api/agents/{agent_id}/scheduled_batches', {
+          params: { path: { agent_id: agent } },
+          body,
+          ...signalInit(signal),
+        }),
+      )
+      return withRequestIds(normalizeUltravoxBatch(batch, { agentId: agent }), [response])
+    },
+    pauseBatch: (location, options) => setPaused(location, true, options),
+    resumeBatch: (location, options) => setPaused(location, false, options),
+    async deleteBatch({ id, agentId }, { signal }) {
+      await client.unwrap(
+        client.DELETE('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
+          params: { path: { agent_id: agentOf(agentId), batch_id: id } },
+          ...signalInit(signal),
+        }),
+      )
     },
     listCalls({ id, agentId }, options) {
       const calls = client.paginate(

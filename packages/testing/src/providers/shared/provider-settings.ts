@@ -1,3 +1,5 @@
+import type { DialingPace } from '../../internal/call-plan.js'
+
 /** Resolved server options, as every provider mock receives them. */
 export interface ProviderSettings {
   readonly apiKey: string
@@ -9,6 +11,8 @@ export interface ProviderSettings {
   /** The clock's time when the server started: seeded timestamps are relative to it. */
   readonly anchor: number
   readonly agentIds?: readonly string[]
+  /** How created batches dial. */
+  readonly dialing: DialingPace
 }
 
 export const MINUTE = 60_000

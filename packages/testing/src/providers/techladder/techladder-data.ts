@@ -246,20 +246,6 @@ export class TechladderData {
       metadata: random(6) % 3 === 0 ? null : { source: pick(['crm', 'csv_upload', 'api'], random(7)) },
     }
   }
-
-  createdCall(record: TechladderBatchRecord, contact: CreateCallBatchContactInput): BatchCall {
-    return {
-      call_id: null,
-      external_id: contact.contact_id,
-      phone_number: contact.phone_number,
-      name: contact.name ?? null,
-      status: record.detail.status === 'active' ? 'queued' : 'pending',
-      duration_seconds: null,
-      started_at: null,
-      ended_at: null,
-      metadata: contact.metadata ?? null,
-    }
-  }
 }
 
 function lcm(a: number, b: number): number {

@@ -1,11 +1,14 @@
 import { STATUS_CODES } from 'node:http'
 import type { BatchCall, CallBatch, CallBatchDetail, CallBatchStatus } from '@voicebatch/techladder-types'
+import type { DialedCall } from '../../internal/dialed-batch.js'
 import { arrayView, type ListView, segmentedView, slice } from '../../internal/lazy-list.js'
+import { LiveBatches } from '../../internal/live-batches.js'
 import { matchRoute, type Route } from '../../internal/router.js'
 import type { MockRequest, MockResponse, ProviderMock, RequestContext } from '../provider-mock.js'
 import type { ProviderSettings } from '../shared/provider-settings.js'
 import { integerParam, isRecord } from '../shared/query.js'
 import { listItem, seededCallIndex, type TechladderBatchRecord, TechladderData } from './techladder-data.js'
+import { dialedTechladderBatch, dialedTechladderCall, dialTechladderBatch } from './techladder-dialing.js'
 import { deduplicated, readCreateBody, scheduledStart } from './techladder-validation.js'
 
 const BATCH_STATUSES: readonly CallBatchStatus[] = ['pending', 'active', 'completed', 'failed', 'cancelled']
@@ -52,6 +55,20 @@ type Handler = (request: MockRequest, context: RequestContext, params: Record<st
 export function createTechladderMock(settings: ProviderSettings): ProviderMock {
   const data = new TechladderData(settings)
   let window = { start: 0, used: 0 }
+  const live = new LiveBatches()
+  let createdCount = 0
+
+  /** Brings every created batch still dialing up to the server clock. */
+  const dial = (now: Date) => {
+    live.refresh(now.getTime(), (batchId, snapshot, dialed) => {
+      const record = data.collection.createdItem(batchId)
+      if (record)
+        data.collection.putCreated(batchId, {
+          ...record,
+          detail: dialedTechladderBatch(record.detail, snapshot, dialed),
+        })
+    })
+  }
 
   /** One `{items, total, page, limit, has_more}` page of a view, or the validation error for its query. */
   const numberedPage = <T>(
@@ -151,7 +168,10 @@ export function createTechladderMock(settings: ProviderSettings): ProviderMock {
       updated_at: now,
     }
     data.collection.putCreated(detail.schedule_id, { detail, contacts })
-    return success(201, 'Call batch created successfully', detail)
+    live.add(detail.schedule_id, dialTechladderBatch(settings, detail, ++createdCount))
+    dial(context.now)
+    const created = data.collection.createdItem(detail.schedule_id)?.detail ?? detail
+    return success(201, 'Call batch created successfully', created)
   }
 
   const getBatch: Handler = (_request, _context, params) => {
@@ -165,8 +185,12 @@ export function createTechladderMock(settings: ProviderSettings): ProviderMock {
     const { status, external_id: externalId } = request.query
     const keepStatus = (value: string) => status === undefined || value === status
     const view = (): ListView<BatchCall> => {
-      if (record.contacts) {
-        const calls = record.contacts.map((contact) => data.createdCall(record, contact))
+      const dialed = live.get(record.detail.schedule_id)
+      if (record.contacts && dialed) {
+        const { calls: states } = dialed.snapshot(context.now.getTime())
+        const calls = record.contacts.map((contact, index) =>
+          dialedTechladderCall(settings, record.detail, contact, states[index] as DialedCall, index),
+        )
         return arrayView(
           calls.filter(
             (call) =>
@@ -208,6 +232,7 @@ export function createTechladderMock(settings: ProviderSettings): ProviderMock {
         'Provide a valid Bearer token in the Authorization header',
       ]),
     handle(request, context) {
+      dial(context.now)
       const match = matchRoute(routes, request.method, request.path)
       if (match.kind === 'not-found')
         return failure(404, 'Resource not found', [`No route for ${request.path}`])
@@ -233,6 +258,8 @@ export function createTechladderMock(settings: ProviderSettings): ProviderMock {
     },
     reset() {
       data.reset()
+      live.clear()
+      createdCount = 0
       window = { start: 0, used: 0 }
     },
   }

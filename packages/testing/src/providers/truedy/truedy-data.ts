@@ -241,21 +241,6 @@ export class TruedyData {
       called_at: called ? iso(Date.parse(record.batch.created_at) + (index + 1) * 2 * MINUTE) : null,
     }
   }
-
-  createdContact(
-    record: TruedyBatchRecord,
-    contact: CreateBatchCallContactInput,
-    index: number,
-  ): BatchCallContact {
-    return {
-      contact_id: `cnt_${hexFrom(10, this.#settings.seed, salt.name, Number.parseInt(record.batch.id.slice(-8), 16), index, 1)}`,
-      phone_number: contact.phone_number,
-      first_name: contact.first_name ?? null,
-      call_status: record.batch.status === 'active' ? 'queued' : 'pending',
-      call_id: null,
-      called_at: null,
-    }
-  }
 }
 
 /** How many of 0 .. count-1 leave `residue` when divided by 3. */

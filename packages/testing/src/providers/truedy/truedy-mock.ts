@@ -1,12 +1,15 @@
 import { STATUS_CODES } from 'node:http'
 import type { BatchCallContact, BatchCallStatus } from '@voicebatch/truedy-types'
 import { hash32, hex, salt, scramble32 } from '../../internal/deterministic.js'
+import type { DialedCall } from '../../internal/dialed-batch.js'
 import { arrayView, type ListView, segmentedView, slice } from '../../internal/lazy-list.js'
+import { LiveBatches } from '../../internal/live-batches.js'
 import { matchRoute, type Route } from '../../internal/router.js'
 import type { MockRequest, MockResponse, ProviderMock, RequestContext } from '../provider-mock.js'
 import type { ProviderSettings } from '../shared/provider-settings.js'
 import { integerParam, isRecord } from '../shared/query.js'
 import { isStatus, type TruedyBatch, type TruedyBatchRecord, TruedyData } from './truedy-data.js'
+import { dialedTruedyBatch, dialedTruedyContact, dialTruedyBatch } from './truedy-dialing.js'
 import {
   type Checked,
   type FieldProblem,
@@ -62,6 +65,17 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
   const data = new TruedyData(settings)
   const requestIdKey = hash32(settings.seed, salt.requestId)
   let idempotencyKeys = new Map<string, string>()
+  const live = new LiveBatches()
+  let createdCount = 0
+
+  /** Brings every created batch still dialing up to the server clock. */
+  const dial = (now: Date) => {
+    live.refresh(now.getTime(), (batchId, snapshot) => {
+      const record = data.collection.createdItem(batchId)
+      if (record)
+        data.collection.putCreated(batchId, { ...record, batch: dialedTruedyBatch(record.batch, snapshot) })
+    })
+  }
 
   const meta = (context: RequestContext) => ({
     request_id: `req_${hex(scramble32(context.sequence, requestIdKey), 8)}`,
@@ -175,7 +189,17 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
   ): MockResponse => {
     const batch: TruedyBatch = { ...target.record.batch, ...changes, updated_at: context.now.toISOString() }
     target.save({ ...target.record, batch })
-    return success(context, status, { data: batch })
+    const dialed = live.get(batch.id)
+    if (dialed === undefined) return success(context, status, { data: batch })
+    const now = context.now.getTime()
+    if (batch.status === 'paused') dialed.timeline.pause(now)
+    else dialed.timeline.resume(now)
+    if (changes.scheduled_at !== undefined || changes.status === 'active') {
+      dialed.timeline.startAt(batch.scheduled_at == null ? now : Date.parse(batch.scheduled_at), now)
+    }
+    live.wake(batch.id)
+    dial(context.now)
+    return success(context, status, { data: data.collection.createdItem(batch.id)?.batch ?? batch })
   }
 
   const listBatches: Handler = (request, context) => {
@@ -234,6 +258,7 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
       updated_at: now,
     }
     data.collection.putCreated(batch.id, { batch, contacts })
+    live.add(batch.id, dialTruedyBatch(settings, batch, ++createdCount))
     if (key !== undefined) idempotencyKeys.set(key, batch.id)
     return success(context, 201, { data: batch })
   }
@@ -312,6 +337,7 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
       const target = locate(id)
       if (target) {
         target.remove()
+        live.delete(id)
         deleted.push(id)
       } else failed.push(id)
     }
@@ -333,8 +359,12 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
     const { status } = request.query
     const keep = (value: string) => status === undefined || value === status
     return offsetPage(request, context, (): ListView<BatchCallContact> => {
-      if (record.contacts) {
-        const contacts = record.contacts.map((contact, index) => data.createdContact(record, contact, index))
+      const dialed = live.get(record.batch.id)
+      if (record.contacts && dialed) {
+        const { calls } = dialed.snapshot(context.now.getTime())
+        const contacts = record.contacts.map((contact, index) =>
+          dialedTruedyContact(settings, record.batch, contact, calls[index] as DialedCall, index),
+        )
         return arrayView(contacts.filter((contact) => keep(contact.call_status)))
       }
       return segmentedView(
@@ -371,6 +401,7 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
         ? failure(context, 401, 'Missing API key: send Authorization: Bearer <your_api_key>')
         : failure(context, 401, 'Invalid API key'),
     handle(request, context) {
+      dial(context.now)
       const match = matchRoute(routes, request.method, request.path)
       if (match.kind === 'not-found') return failure(context, 404, 'Not found', { path: request.pathname })
       if (match.kind === 'method-not-allowed') {
@@ -383,6 +414,8 @@ export function createTruedyMock(settings: ProviderSettings): ProviderMock {
     commonHeaders: (context) => ({ 'x-request-id': meta(context).request_id }),
     reset() {
       data.reset()
+      live.clear()
+      createdCount = 0
       idempotencyKeys = new Map()
     },
   }

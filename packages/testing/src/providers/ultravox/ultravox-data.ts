@@ -224,21 +224,6 @@ export class UltravoxData {
       experimentalSettings: null,
     }
   }
-
-  /** A call sent in a create request, as the list of scheduled calls shows it. */
-  createdCall(batch: ScheduledCallBatch, call: ScheduledCallInput, now: Date): ScheduledCall {
-    const beforeWindow = batch.windowStart != null && Date.parse(batch.windowStart) > now.getTime()
-    return {
-      status: beforeWindow || batch.paused ? 'FUTURE' : 'PENDING',
-      batchId: batch.batchId,
-      callId: null,
-      error: null,
-      medium: call.medium ?? null,
-      metadata: call.metadata ?? null,
-      templateContext: call.templateContext ?? null,
-      experimentalSettings: call.experimentalSettings ?? null,
-    }
-  }
 }
 
 const CALL_ERRORS = [

@@ -1,11 +1,14 @@
 import { STATUS_CODES } from 'node:http'
 import type { ScheduledCall, ScheduledCallBatch, ScheduledCallStatusEnum } from '@voicebatch/ultravox-types'
+import type { DialedCall } from '../../internal/dialed-batch.js'
 import { arrayView, type LazyCollection, type ListView, segmentedView } from '../../internal/lazy-list.js'
+import { LiveBatches } from '../../internal/live-batches.js'
 import { matchRoute, type Route } from '../../internal/router.js'
 import type { MockRequest, MockResponse, ProviderMock, RequestContext } from '../provider-mock.js'
 import type { ProviderSettings } from '../shared/provider-settings.js'
 import { isRecord } from '../shared/query.js'
 import { type UltravoxBatchRecord, UltravoxData, UUID_PATTERN } from './ultravox-data.js'
+import { dialedUltravoxBatch, dialedUltravoxCall, dialUltravoxBatch } from './ultravox-dialing.js'
 import { cursorPage } from './ultravox-pagination.js'
 import {
   checkWindow,
@@ -44,6 +47,19 @@ type Handler = (request: MockRequest, context: RequestContext, params: Record<st
 /** Ultravox's scheduled-batch API: bare JSON objects, DRF errors, cursor pages with full URLs. */
 export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
   const data = new UltravoxData(settings)
+  const live = new LiveBatches()
+  let createdCount = 0
+
+  /** Brings every created batch still dialing up to the server clock. */
+  const dial = (now: Date) => {
+    live.refresh(now.getTime(), (batchId, snapshot) => {
+      for (const collection of data.collections) {
+        const record = collection.createdItem(batchId)
+        if (record)
+          collection.putCreated(batchId, { ...record, batch: dialedUltravoxBatch(record.batch, snapshot) })
+      }
+    })
+  }
 
   const agentOf = (params: Record<string, string>): number | MockResponse => {
     const agentId = params.agent_id ?? ''
@@ -113,6 +129,7 @@ export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
     }
     const collection = data.collections[agentIndex] as LazyCollection<UltravoxBatchRecord>
     collection.putCreated(batch.batchId, { batch, agentIndex, calls })
+    live.add(batch.batchId, dialUltravoxBatch(settings, batch, ++createdCount, context.now))
     return { status: 201, body: batch }
   }
 
@@ -136,13 +153,30 @@ export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
     const batch: ScheduledCallBatch = { ...found.record.batch, ...changes }
     checkWindow(batch.windowStart, batch.windowEnd, errors)
     if (hasErrors(errors)) return badRequest(errors)
+    const dialed = live.get(batch.batchId)
+    if (dialed) {
+      const now = context.now.getTime()
+      if (changes.windowStart !== undefined)
+        dialed.timeline.startAt(
+          Math.max(now, Date.parse(changes.windowStart ?? context.now.toISOString())),
+          now,
+        )
+      if (changes.windowEnd !== undefined)
+        dialed.closesAt = changes.windowEnd === null ? null : Date.parse(changes.windowEnd)
+      if (changes.paused === true) dialed.timeline.pause(now)
+      if (changes.paused === false) dialed.timeline.resume(now)
+      live.wake(batch.batchId)
+    }
     save(found, { ...found.record, batch })
-    return { status: 200, body: batch }
+    dial(context.now)
+    const saved = batchOf(params)
+    return { status: 200, body: 'status' in saved ? batch : saved.record.batch }
   }
 
   const deleteBatch: Handler = (_request, _context, params) => {
     const found = batchOf(params)
     if ('status' in found) return found
+    live.delete(found.record.batch.batchId)
     if (found.seededIndex === undefined) found.collection.deleteCreated(found.record.batch.batchId)
     else found.collection.deleteSeeded(found.seededIndex)
     return { status: 204 }
@@ -158,8 +192,12 @@ export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
     const keep = (value: ScheduledCallStatusEnum) => status === undefined || value === status
     const { record } = found
     let calls: ListView<ScheduledCall>
-    if (record.calls) {
-      const all = record.calls.map((call) => data.createdCall(record.batch, call, context.now))
+    const dialed = live.get(record.batch.batchId)
+    if (record.calls && dialed) {
+      const { calls: states } = dialed.snapshot(context.now.getTime())
+      const all = record.calls.map((call, index) =>
+        dialedUltravoxCall(settings, record.batch, call, states[index] as DialedCall, index),
+      )
       calls = arrayView(all.filter((call) => keep(call.status)))
     } else {
       calls = segmentedView(
@@ -203,6 +241,7 @@ export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
         ? detail(401, 'Authentication credentials were not provided.')
         : detail(401, 'Invalid API key.'),
     handle(request, context) {
+      dial(context.now)
       const match = matchRoute(routes, request.method, request.path)
       if (match.kind === 'not-found') return detail(404, 'Not found.')
       if (match.kind === 'method-not-allowed') {
@@ -217,6 +256,10 @@ export function createUltravoxMock(settings: ProviderSettings): ProviderMock {
     errorResponse: (status, _context, message) =>
       detail(status, message ?? DETAIL_BY_STATUS[status] ?? STATUS_CODES[status] ?? 'Error.'),
     commonHeaders: () => ({}),
-    reset: () => data.reset(),
+    reset: () => {
+      data.reset()
+      live.clear()
+      createdCount = 0
+    },
   }
 }
