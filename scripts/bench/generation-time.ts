@@ -4,6 +4,9 @@
  * neither depends on whether the output is current nor touches the tree. `pnpm build` is timed
  * after a build has run (scripts/bench.ts builds first): turbo should answer from its cache.
  */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { summarize } from './measure.ts'
 import { runCommand, tail } from './run-command.ts'
 import { emptyResult, type ScenarioResult } from './scenario.ts'
@@ -50,6 +53,30 @@ export async function generationTime(root: string): Promise<ScenarioResult> {
     )
   }
 
+  const bare = bareOpenapiTypescript(root)
+  if (typeof bare === 'string') result.notes.push(bare)
+  else if (generate.wall.length > 0) {
+    const wall = summarize(bare)
+    const ours = summarize(generate.wall).median
+    result.figures.push(
+      {
+        id: 'generate.bare_cli_wall_seconds',
+        label: 'bare openapi-typescript CLI, the same specs, one process',
+        value: wall.median,
+        unit: 's',
+        detail: `median of ${wall.samples}; pnpm exec openapi-typescript --read-write-markers over specs/*.yaml (no overlays, no validation)`,
+      },
+      {
+        id: 'generate.check_over_bare_cli',
+        label: 'pnpm generate --check / bare openapi-typescript CLI (whole process)',
+        value: ours / wall.median,
+        unit: 'x',
+        readme: true,
+        detail: `${ours.toFixed(2)} s vs ${wall.median.toFixed(2)} s`,
+      },
+    )
+  }
+
   const builds: number[] = []
   let cached = ''
   // Untimed: brings the cache up to date with anything changed since scripts/bench.ts built.
@@ -78,4 +105,37 @@ export async function generationTime(root: string): Promise<ScenarioResult> {
     })
   }
   return result
+}
+
+/**
+ * The bare openapi-typescript CLI over the same provider documents, in one process (a Redocly
+ * config listing the three), to a temporary directory: what `pnpm generate --check` is measured
+ * against. Seconds per run, or why it could not run.
+ */
+function bareOpenapiTypescript(root: string): number[] | string {
+  const directory = mkdtempSync(join(tmpdir(), 'voicebatch-bench-openapi-ts-'))
+  try {
+    const specs = readdirSync(join(root, 'specs')).filter(
+      (file) => /^[a-z0-9-]+\.yaml$/.test(file) && !file.includes('overlay'),
+    )
+    const apis = specs.map((file) => {
+      const name = file.replace(/\.yaml$/, '')
+      return `  ${name}:\n    root: ${JSON.stringify(join(root, 'specs', file))}\n    x-openapi-ts:\n      output: ${JSON.stringify(join(directory, `${name}.ts`))}\n`
+    })
+    const config = join(directory, 'redocly.yaml')
+    writeFileSync(config, `apis:\n${apis.join('')}`)
+    const seconds: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const { ok, status, ms, output } = runCommand(
+        'pnpm',
+        ['exec', 'openapi-typescript', '--redocly', config, '--read-write-markers'],
+        { cwd: root, timeoutMs: 120_000 },
+      )
+      if (!ok) return `bare openapi-typescript CLI failed (exit ${status}):\n${tail(output)}`
+      seconds.push(ms / 1000)
+    }
+    return seconds
+  } finally {
+    rmSync(directory, { recursive: true, force: true })
+  }
 }

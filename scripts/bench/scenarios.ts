@@ -14,7 +14,7 @@ export const scenarios: ScenarioDefinition[] = [
   {
     name: 'stubbed-overhead',
     title: '1. Per-call overhead, stubbed fetch',
-    timeoutMs: 120_000,
+    timeoutMs: 900_000, // minutes on an idle machine; a shared one can take many times that
     run: async () => (await import('./stubbed-overhead.ts')).stubbedOverhead(),
   },
   {
@@ -26,7 +26,7 @@ export const scenarios: ScenarioDefinition[] = [
   {
     name: 'loopback-throughput',
     title: '2. Loopback HTTP throughput',
-    timeoutMs: 180_000,
+    timeoutMs: 900_000,
     run: async () => (await import('./loopback-throughput.ts')).loopbackThroughput(),
   },
   {

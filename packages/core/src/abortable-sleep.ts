@@ -1,5 +1,6 @@
 /** Waits `milliseconds`, or rejects with the signal's reason as soon as it aborts. Web timers only. */
-export function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+export function abortableSleep(milliseconds: number, signal?: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return new Promise((resolve) => setTimeout(resolve, milliseconds))
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason)

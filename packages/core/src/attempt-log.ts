@@ -21,7 +21,12 @@ export interface CallTrace {
   failed(attempt: number, error: unknown, retryIn: number | null): void
 }
 
-export type AttemptLog = (request: Request, maxRetries: number, retryable: boolean) => CallTrace
+/** `request`: a Request, or the DeferredRequest openapi-fetch built in its place: only its method and URL are read. */
+export type AttemptLog = (
+  request: Pick<Request, 'method' | 'url'>,
+  maxRetries: number,
+  retryable: boolean,
+) => CallTrace
 
 /** Null when there is no logger and no hook: the fetch then does no bookkeeping at all. */
 export function createAttemptLog(options: AttemptLogOptions): AttemptLog | null {

@@ -12,6 +12,55 @@ export interface BufferedResponseContext {
 }
 
 const decoder = new TextDecoder()
+const buffered = Symbol('voicebatch.bufferedBody')
+
+/** What a buffered Response answers from: the bytes, their text once decoded, the JSON once parsed. */
+interface BufferedBody {
+  bytes: Uint8Array<ArrayBuffer>
+  text: string | undefined
+  parsed: { value: unknown } | undefined
+  stream?: ReadableStream<Uint8Array> | undefined
+}
+
+type Buffered = Response & { [buffered]: BufferedBody }
+
+function decoded(body: BufferedBody): string {
+  body.text ??= decoder.decode(body.bytes)
+  return body.text
+}
+
+/**
+ * The body methods of every buffered Response: one shared set reading the bytes kept under a symbol,
+ * rather than five new closures per call (they are put on the instance: changing a Response's
+ * prototype would cost more than it saves).
+ */
+const bufferedMethods = {
+  text(this: Buffered): Promise<string> {
+    return Promise.resolve(decoded(this[buffered]))
+  },
+  json(this: Buffered): Promise<unknown> {
+    const body = this[buffered]
+    return Promise.resolve(body.parsed ? body.parsed.value : JSON.parse(decoded(body)))
+  },
+  arrayBuffer(this: Buffered): Promise<ArrayBuffer> {
+    return Promise.resolve(this[buffered].bytes.slice().buffer)
+  },
+  bytes(this: Buffered): Promise<Uint8Array<ArrayBuffer>> {
+    return Promise.resolve(this[buffered].bytes.slice())
+  },
+  blob(this: Buffered): Promise<Blob> {
+    return Promise.resolve(new Blob([this[buffered].bytes], { type: this.headers.get('content-type') ?? '' }))
+  },
+}
+
+/** `body` (what `parseAs: 'stream'` returns): the stream was read to fill the bytes, so it streams them again. */
+const bodyStream: PropertyDescriptor = {
+  get(this: Buffered): ReadableStream<Uint8Array> {
+    const body = this[buffered]
+    body.stream ??= new Blob([body.bytes]).stream()
+    return body.stream
+  },
+}
 
 /**
  * Serves the response's body from the bytes already read: `text()`, `json()`, `arrayBuffer()`,
@@ -25,27 +74,10 @@ export function toBufferedResponse(
   context: BufferedResponseContext,
 ): Response {
   if (bytes === null) return response
-  let text: string | undefined
-  const decoded = () => {
-    text ??= decoder.decode(bytes)
-    return text
-  }
-  const fromBytes = {
-    text: () => Promise.resolve(decoded()),
-    json: () => Promise.resolve(JSON.parse(decoded())),
-    arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
-    bytes: () => Promise.resolve(bytes.slice()),
-    blob: () => Promise.resolve(new Blob([bytes], { type: response.headers.get('content-type') ?? '' })),
-  }
-  Object.assign(response, fromBytes)
-  // The stream was read to fill `bytes`: `body` (what `parseAs: 'stream'` returns) streams them again.
-  let stream: ReadableStream<Uint8Array> | undefined
-  Object.defineProperty(response, 'body', {
-    get: () => {
-      stream ??= new Blob([bytes]).stream()
-      return stream
-    },
-  })
+  const body: BufferedBody = { bytes, text: undefined, parsed: undefined }
+  Object.assign(response, bufferedMethods)
+  ;(response as Buffered)[buffered] = body
+  Object.defineProperty(response, 'body', bodyStream)
   if (response.url === '') Object.defineProperty(response, 'url', { value: context.url })
   // openapi-fetch parses with json() only when it sees a length; otherwise it parses text() itself.
   if (!response.headers.has('content-length')) {
@@ -59,24 +91,30 @@ export function toBufferedResponse(
   if (context.parseAs !== undefined && context.parseAs !== 'json') return response
 
   const contentType = response.headers.get('content-type')
-  const fail = (problem: string) =>
-    new InvalidResponseError({
-      provider: context.provider,
-      status: response.status,
-      snippet: snippet(decoded(), context.secrets),
-      message: `${context.provider}: ${context.describe()} returned ${response.status} with ${problem}: ${snippet(decoded(), context.secrets, 80)}`,
-    })
   // A missing content type is tolerated when the body parses; a declared non-JSON one is not.
   if (contentType !== null && !isJsonMediaType(contentType))
-    throw fail(`a ${mediaType(contentType)} body, not JSON`)
-  let parsed: unknown
+    throw invalidBody(response, body, context, `a ${mediaType(contentType)} body, not JSON`)
   try {
-    parsed = JSON.parse(decoded())
+    body.parsed = { value: JSON.parse(decoded(body)) }
   } catch {
-    throw fail('a body that is not valid JSON (truncated?)')
+    throw invalidBody(response, body, context, 'a body that is not valid JSON (truncated?)')
   }
-  response.json = () => Promise.resolve(parsed)
   return response
+}
+
+function invalidBody(
+  response: Response,
+  body: BufferedBody,
+  context: BufferedResponseContext,
+  problem: string,
+): InvalidResponseError {
+  const { provider, secrets } = context
+  return new InvalidResponseError({
+    provider,
+    status: response.status,
+    snippet: snippet(decoded(body), secrets),
+    message: `${provider}: ${context.describe()} returned ${response.status} with ${problem}: ${snippet(decoded(body), secrets, 80)}`,
+  })
 }
 
 function mediaType(contentType: string): string {
@@ -84,6 +122,7 @@ function mediaType(contentType: string): string {
 }
 
 function isJsonMediaType(contentType: string): boolean {
+  if (contentType === 'application/json' || contentType.startsWith('application/json;')) return true
   const type = mediaType(contentType)
   return type === 'application/json' || type.endsWith('+json')
 }

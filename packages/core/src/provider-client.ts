@@ -3,6 +3,7 @@ import { resolveApiKey } from './api-key.js'
 import type { AttemptHooks } from './attempt-hooks.js'
 import { createAttemptLog } from './attempt-log.js'
 import { createApiError } from './create-api-error.js'
+import { DeferredRequest } from './deferred-request.js'
 import { type ApiError, ConfigurationError } from './errors.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
 import { invalidShape } from './invalid-shape.js'
@@ -75,7 +76,7 @@ export type OpenApiClient<Paths extends object> = Client<Paths> & {
 
 const methods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const
 
-type Init = { params?: { path?: unknown } } | undefined
+type Init = { params?: { path?: unknown }; middleware?: unknown[]; Request?: typeof Request } | undefined
 type Send = (url: string, init?: Init) => Promise<unknown>
 
 /** An openapi-fetch client wired to core: auth, retries, timeouts, safe redirects, path checks, typed errors. */
@@ -110,18 +111,31 @@ export function createOpenApiClient<Paths extends object>(
       hooks: checkHooks(options, provider),
     }),
   })
-  const client = createClient<Paths>({ baseUrl, fetch, pathSerializer: createPathSerializer() })
+  const client = createClient<Paths>({
+    baseUrl,
+    fetch,
+    pathSerializer: createPathSerializer(),
+    // Calls no middleware sees skip building a real Request (see deferred-request.ts).
+    Request: DeferredRequest as unknown as typeof Request,
+  })
+  const middleware = trackMiddleware(client)
 
   // openapi-fetch only calls the path serializer when `params.path` is given: give it always,
-  // so a template whose parameters were all forgotten fails too.
+  // so a template whose parameters were all forgotten fails too. A call middleware will see
+  // (`client.use()`, or `middleware` in its options) gets a real Request, as openapi-fetch documents.
+  const prepare = (url: string, init: Init): Init => {
+    const prepared = withPathParameters(url, init)
+    if (middleware.length === 0 && !prepared?.middleware?.length) return prepared
+    return { ...prepared, Request: globalThis.Request }
+  }
   const sendable = client as unknown as Record<(typeof methods)[number], Send>
   for (const method of methods) {
     const send = sendable[method]
-    sendable[method] = (url, init) => send(url, withPathParameters(url, prepareCallInit(init, provider)))
+    sendable[method] = (url, init) => send(url, prepare(url, prepareCallInit(init, provider)))
   }
   const request = client.request as unknown as (method: string, url: string, init?: Init) => Promise<unknown>
   ;(client as unknown as { request: typeof request }).request = (method, url, init) =>
-    request(method, url, withPathParameters(url, prepareCallInit(init, provider)))
+    request(method, url, prepare(url, prepareCallInit(init, provider)))
 
   const toApiError = (error: unknown, response: Response): ApiError => {
     let parsed: ParsedErrorBody | undefined
@@ -170,6 +184,24 @@ export function createOpenApiClient<Paths extends object>(
     [Symbol.for('nodejs.util.inspect.custom')]: (_depth: number, inspectOptions: unknown, inspect: unknown) =>
       `${provider} client ${typeof inspect === 'function' ? inspect(described, inspectOptions) : JSON.stringify(described)}`,
   })
+}
+
+/** The middleware registered with `client.use()` and not ejected, kept in step with openapi-fetch's own list. */
+function trackMiddleware(client: Client<never>): readonly unknown[] {
+  const registered: unknown[] = []
+  const { use, eject } = client
+  client.use = (...middleware) => {
+    use(...middleware) // throws on an invalid one before anything is recorded
+    for (const one of middleware) if (one) registered.push(one)
+  }
+  client.eject = (...middleware) => {
+    eject(...middleware)
+    for (const one of middleware) {
+      const index = registered.indexOf(one)
+      if (index !== -1) registered.splice(index, 1)
+    }
+  }
+  return registered
 }
 
 function withPathParameters(url: string, init: Init): Init {

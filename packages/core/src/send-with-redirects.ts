@@ -4,21 +4,86 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308])
 const alwaysCredentialHeaders = ['authorization', 'cookie', 'proxy-authorization']
 
 export interface SendOptions {
-  fetch: typeof globalThis.fetch
-  /** The only origin that receives `originHeaders`. */
+  /** Undefined: `globalThis.fetch`, read at call time (so a fetch mocked after creation is used). */
+  fetch: typeof globalThis.fetch | undefined
+  /** The only origin that receives `originHeaders`, e.g. `https://api.example.com`. */
   origin: string
-  /** Credentials and client default headers: only for `origin`. */
-  originHeaders: Record<string, string>
-  /** Names of the credential headers removed from requests to any other origin. */
+  /** Credentials and client default headers: only for `origin`. Names in lower case. */
+  originHeaders: ReadonlyArray<readonly [name: string, value: string]>
+  /** Names (lower case) of the credential headers: always set on `origin`, removed everywhere else. */
   credentialHeaderNames: readonly string[]
+}
+
+/** Who set what on a request's headers: what `addOriginHeaders` changed, to undo when a hop leaves the origin. */
+export type ChangedHeaders = ReadonlyArray<readonly [name: string, previous: string | null]>
+
+/**
+ * Whether `url` is on `origin`. A URL that starts with the origin followed by `/`, `?`, `#` or
+ * nothing is (that is how openapi-fetch builds them from our normalized base URL), without parsing;
+ * anything else (`:8080`, `@other.host`, other casing) is parsed and compared, so an unusual URL can
+ * only lose credentials, never gain them.
+ */
+export function isOnOrigin(url: string, origin: string): boolean {
+  if (url.startsWith(origin)) {
+    const next = url.charCodeAt(origin.length)
+    // NaN: the URL is the origin itself. 47 `/`, 63 `?`, 35 `#`.
+    if (Number.isNaN(next) || next === 47 || next === 63 || next === 35) return true
+  }
+  try {
+    return new URL(url).origin === origin
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Sets the origin headers on `headers` in place (credentials always; defaults such as `accept`
+ * only where the request has none) and returns what it changed, so that `withoutOriginHeaders`
+ * can give a cross-origin hop the request's own headers back.
+ */
+export function addOriginHeaders(options: SendOptions, headers: Headers): ChangedHeaders {
+  const changed: Array<readonly [string, string | null]> = []
+  for (const [name, value] of options.originHeaders) {
+    const previous = headers.get(name)
+    if (previous === null || options.credentialHeaderNames.includes(name)) {
+      changed.push([name, previous])
+      headers.set(name, value)
+    }
+  }
+  return changed
+}
+
+/** A copy of `headers` as the request had them before `addOriginHeaders`, with no credential header at all. */
+export function withoutOriginHeaders(
+  options: SendOptions,
+  headers: Headers,
+  changed: ChangedHeaders,
+): Headers {
+  const copy = new Headers(headers)
+  for (const [name, previous] of changed) {
+    if (previous === null) copy.delete(name)
+    else copy.set(name, previous)
+  }
+  removeCredentialHeaders(options, copy)
+  return copy
+}
+
+export function removeCredentialHeaders(options: SendOptions, headers: Headers): void {
+  for (const name of options.credentialHeaderNames) headers.delete(name)
+  for (const name of alwaysCredentialHeaders) headers.delete(name)
 }
 
 export interface SendInput {
   url: string
   method: string
+  /**
+   * The headers of the first hop. When `credentialed`, `addOriginHeaders` has already been applied
+   * and `changed` says what it changed; otherwise they carry no credential header. Never modified here.
+   */
   headers: Headers
-  body: ArrayBuffer | undefined
-  signal: AbortSignal
+  credentialed: boolean
+  changed: ChangedHeaders
+  body: BodyInit | undefined
 }
 
 /**
@@ -27,24 +92,34 @@ export interface SendInput {
  * one that comes back). A redirect it will not follow (no Location, a non-HTTP scheme, one hop
  * too many) is returned as the response.
  */
-export async function sendWithRedirects(options: SendOptions, input: SendInput): Promise<Response> {
-  let { url, method, body } = input
-  // Copied only when a redirect must change them.
-  let headers = input.headers
-  let credentialed = new URL(url).origin === options.origin
+export async function sendWithRedirects(
+  options: SendOptions,
+  input: SendInput,
+  signal: AbortSignal,
+): Promise<Response> {
+  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
+  const fetch = options.fetch ?? globalThis.fetch
+  let { url, method, body, headers, credentialed } = input
 
   for (let hop = 0; ; hop++) {
-    const response = await options.fetch(url, {
+    const response = await fetch(url, {
       method,
-      headers: headersFor(options, headers, credentialed),
+      headers,
       body: body ?? null,
       redirect: 'manual',
-      signal: input.signal,
+      signal,
     })
+    // The common case, decided without touching the headers.
+    if (!redirectStatuses.has(response.status) || hop === MAX_REDIRECTS) return response
     const next = redirectTarget(response, url)
-    if (next === null || hop === MAX_REDIRECTS) return response
+    if (next === null) return response
     await response.body?.cancel()
 
+    // Redirects are rare: copying the headers here keeps the caller's copy untouched for retries.
+    if (credentialed && next.origin !== options.origin) {
+      credentialed = false
+      headers = withoutOriginHeaders(options, headers, input.changed)
+    }
     // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without body.
     if ((response.status === 303 && method !== 'HEAD') || (response.status <= 302 && method === 'POST')) {
       method = 'GET'
@@ -52,27 +127,11 @@ export async function sendWithRedirects(options: SendOptions, input: SendInput):
       headers = new Headers(headers)
       for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name)
     }
-    credentialed = credentialed && next.origin === options.origin
     url = next.href
   }
 }
 
-function headersFor(options: SendOptions, base: Headers, credentialed: boolean): Headers {
-  const headers = new Headers(base)
-  if (credentialed) {
-    for (const [name, value] of Object.entries(options.originHeaders)) {
-      if (!headers.has(name) || options.credentialHeaderNames.includes(name.toLowerCase())) {
-        headers.set(name, value)
-      }
-    }
-    return headers
-  }
-  for (const name of [...options.credentialHeaderNames, ...alwaysCredentialHeaders]) headers.delete(name)
-  return headers
-}
-
 function redirectTarget(response: Response, from: string): URL | null {
-  if (!redirectStatuses.has(response.status)) return null
   const location = response.headers.get('location')
   if (location === null) return null
   try {
