@@ -1,20 +1,14 @@
 import { InvalidResponseError } from './errors.js'
 import { snippet } from './redaction.js'
 
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
-
-/** Reads the whole body (null when the status or method has none), so it is read within the attempt's timeout. */
-export async function readBody(response: Response, method: string): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
-  return new Uint8Array(await response.arrayBuffer())
-}
-
 export interface BufferedResponseContext {
   provider: string
   /** `GET https://…`, redacted; for error messages. */
   describe(): string
   secrets: readonly string[]
   url: string
+  /** The call's `parseAs` when not `json`: the body is then not required to be JSON. */
+  parseAs?: unknown
 }
 
 const decoder = new TextDecoder()
@@ -25,6 +19,7 @@ interface BufferedBody {
   bytes: Uint8Array<ArrayBuffer>
   text: string | undefined
   parsed: { value: unknown } | undefined
+  stream?: ReadableStream<Uint8Array> | undefined
 }
 
 type Buffered = Response & { [buffered]: BufferedBody }
@@ -58,6 +53,15 @@ const bufferedMethods = {
   },
 }
 
+/** `body` (what `parseAs: 'stream'` returns): the stream was read to fill the bytes, so it streams them again. */
+const bodyStream: PropertyDescriptor = {
+  get(this: Buffered): ReadableStream<Uint8Array> {
+    const body = this[buffered]
+    body.stream ??= new Blob([body.bytes]).stream()
+    return body.stream
+  },
+}
+
 /**
  * Serves the response's body from the bytes already read: `text()`, `json()`, `arrayBuffer()`,
  * `blob()` and `bytes()` answer from them, so the Response needs no second stream. On a 2xx with a
@@ -73,6 +77,7 @@ export function toBufferedResponse(
   const body: BufferedBody = { bytes, text: undefined, parsed: undefined }
   Object.assign(response, bufferedMethods)
   ;(response as Buffered)[buffered] = body
+  Object.defineProperty(response, 'body', bodyStream)
   if (response.url === '') Object.defineProperty(response, 'url', { value: context.url })
   // openapi-fetch parses with json() only when it sees a length; otherwise it parses text() itself.
   if (!response.headers.has('content-length')) {
@@ -83,6 +88,7 @@ export function toBufferedResponse(
     Object.defineProperty(response, 'headers', { value: headers })
   }
   if (!response.ok || bytes.byteLength === 0) return response
+  if (context.parseAs !== undefined && context.parseAs !== 'json') return response
 
   const contentType = response.headers.get('content-type')
   // A missing content type is tolerated when the body parses; a declared non-JSON one is not.

@@ -10,7 +10,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js'
-import { redact, redactValue } from './redaction.js'
+import { redact, redactHeaders, redactNullable, redactValue } from './redaction.js'
 import { parseRetryAfter } from './retry-policy.js'
 
 /** What {@link createApiError} needs: the response's status, headers and body, and what the provider's error envelope says. */
@@ -24,7 +24,7 @@ export interface CreateApiErrorInput {
   requestId: string | null
   headers: Headers
   body: unknown
-  /** Strings redacted from the message, details and body. */
+  /** Strings redacted from every field: message, code, request id, details, body and headers. */
   secrets?: readonly string[]
 }
 
@@ -43,11 +43,11 @@ export function createApiError(input: CreateApiErrorInput): ApiError {
   const fields: ApiErrorFields = {
     provider: input.provider,
     status: input.status,
-    code: input.code,
+    code: redactNullable(input.code, secrets),
     message: redact(formatMessage(input), secrets),
     details: redactValue(input.details, secrets),
-    requestId: input.requestId,
-    headers: input.headers,
+    requestId: redactNullable(input.requestId, secrets),
+    headers: redactHeaders(input.headers, secrets),
     body: redactValue(input.body, secrets),
   }
   if (input.status === 429)
@@ -57,11 +57,15 @@ export function createApiError(input: CreateApiErrorInput): ApiError {
   return new errorClass(fields)
 }
 
+/** A provider message longer than this is cut: the whole body stays in `body`. */
+const MAX_MESSAGE_LENGTH = 1_000
+
 /** `truedy: 404 not_found: Batch call not found (request req_123)` */
 function formatMessage({ provider, status, code, message, requestId }: CreateApiErrorInput): string {
   const parts = [`${provider}: ${status}`]
   if (code) parts.push(` ${code}`)
-  parts.push(`: ${message || `HTTP ${status}`}`)
+  const text = message || `HTTP ${status}`
+  parts.push(`: ${text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text}`)
   if (requestId) parts.push(` (request ${requestId})`)
   return parts.join('')
 }

@@ -232,6 +232,30 @@ export class InvalidResponseError extends VoiceBatchError {
   }
 }
 
+/**
+ * A body larger than `maxResponseBytes` once decoded (gzip, deflate and brotli included). Reading
+ * stopped at the limit and the connection was closed: at most the limit was ever held in memory.
+ * Any status can hit it, an error body too. A subclass of `InvalidResponseError`.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  static override readonly isInstance = defineErrorClass<ResponseTooLargeError>(
+    ResponseTooLargeError,
+    'ResponseTooLargeError',
+  )
+
+  /** The limit that was passed, in bytes. */
+  readonly maxResponseBytes: number
+
+  constructor(fields: { provider: string; message: string; status: number; maxResponseBytes: number }) {
+    super({ ...fields, snippet: '' })
+    this.maxResponseBytes = fields.maxResponseBytes
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), maxResponseBytes: this.maxResponseBytes }
+  }
+}
+
 /** Missing or invalid client options, e.g. no API key. */
 export class ConfigurationError extends VoiceBatchError {
   static override readonly isInstance = defineErrorClass<ConfigurationError>(
@@ -261,7 +285,10 @@ export class InvalidParameterError extends VoiceBatchError {
   }
 }
 
-/** A page loop that does not advance: a repeated cursor, or an empty page that says more follow. */
+/**
+ * A page loop that does not advance or cannot be trusted: a repeated cursor, a page identical to the
+ * one before, an empty page that says more follow, more pages past the total the server gave.
+ */
 export class PaginationError extends VoiceBatchError {
   static override readonly isInstance = defineErrorClass<PaginationError>(PaginationError, 'PaginationError')
 }

@@ -1,8 +1,16 @@
 import { abortableSleep } from './abortable-sleep.js'
 import type { AttemptLog } from './attempt-log.js'
-import { readBody, toBufferedResponse } from './buffered-response.js'
+import { toBufferedResponse } from './buffered-response.js'
 import { DeferredRequest, type RequestLike } from './deferred-request.js'
-import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from './errors.js'
+import {
+  ConfigurationError,
+  ConnectionError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TimeoutError,
+  VoiceBatchError,
+} from './errors.js'
+import { DEFAULT_MAX_RESPONSE_BYTES, readLimitedBody } from './read-limited-body.js'
 import { redact, redactError } from './redaction.js'
 import {
   backoffDelay,
@@ -20,6 +28,7 @@ import {
   type SendOptions,
   sendWithRedirects,
 } from './send-with-redirects.js'
+import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
 
 /** Retries after the first attempt when `maxRetries` is not given. */
 export const DEFAULT_MAX_RETRIES = 2
@@ -40,6 +49,8 @@ export interface HttpFetchOptions {
   maxRetries?: number | undefined
   /** Per attempt, in ms (default 60000). Per call: a `timeoutMs` property on the Request. */
   timeoutMs?: number | undefined
+  /** Most bytes of a decoded body (default 32 MiB). Per call: a `maxResponseBytes` property on the Request. */
+  maxResponseBytes?: number | undefined
   /** Extra default headers for requests to the configured origin. */
   headers?: Record<string, string> | undefined
   /** Strings that must never appear in an error. */
@@ -62,6 +73,7 @@ interface Settings {
   send: SendOptions
   defaultMaxRetries: number
   defaultTimeoutMs: number
+  defaultMaxResponseBytes: number
   sleep: (milliseconds: number, signal: AbortSignal | undefined) => Promise<void>
   random: () => number
   attemptLog: AttemptLog | null
@@ -73,6 +85,7 @@ interface Call {
   /** The caller's signal; undefined when there is none to listen to. */
   callerSignal: AbortSignal | undefined
   timeoutMs: number
+  maxResponseBytes: number
   input: SendInput
 }
 
@@ -87,6 +100,7 @@ const noChanges: ChangedHeaders = []
  * error messages and their helpers are built only when something failed.
  */
 export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
+  if (options.headers !== undefined) checkHeaders(options.headers, `${options.provider} { headers }`)
   const credentialHeaderNames = Object.keys(options.authHeaders).map((name) => name.toLowerCase())
   const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
   const settings: Settings = {
@@ -102,6 +116,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     },
     defaultMaxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
     defaultTimeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    defaultMaxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     sleep: options.sleep ?? abortableSleep,
     random: options.random ?? Math.random,
     attemptLog: options.attemptLog ?? null,
@@ -110,6 +125,11 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   return async function httpFetch(request: RequestLike): Promise<Response> {
     const maxRetries = checkMaxRetries(perCall(request, 'maxRetries') ?? settings.defaultMaxRetries)
     const timeoutMs = checkTimeout(perCall(request, 'timeoutMs') ?? settings.defaultTimeoutMs)
+    const maxResponseBytesOfCall = perCall(request, 'maxResponseBytes')
+    const maxResponseBytes =
+      maxResponseBytesOfCall === undefined
+        ? settings.defaultMaxResponseBytes
+        : checkMaxResponseBytes(maxResponseBytesOfCall)
     // A real Request always has a signal (one that follows the caller's, if any); a DeferredRequest only the caller's.
     const callerSignal = request.signal ?? undefined
     if (callerSignal?.aborted) throw abortedError(settings, request)
@@ -124,6 +144,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       request,
       callerSignal,
       timeoutMs,
+      maxResponseBytes,
       input: { url: request.url, method: request.method, headers, credentialed, changed, body },
     }
 
@@ -137,7 +158,8 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         outcome = await sendAttempt(settings, call, attempt)
       } catch (error) {
         // Timeouts and connection errors: retried like a retryable status, with backoff.
-        if (!canRetry || RequestAbortedError.isInstance(error)) {
+        // A too-large body or an abort is final: only retryable errors are retried.
+        if (!canRetry || !VoiceBatchError.isInstance(error) || !error.isRetryable) {
           trace?.failed(attempt, error, null)
           throw error
         }
@@ -162,6 +184,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         describe: () => describeRequest(settings, request),
         secrets: settings.secrets,
         url: request.url,
+        parseAs: perCall(request, 'responseParseAs'),
       })
     }
   }
@@ -219,8 +242,12 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
   try {
     const response = await sendWithRedirects(settings.send, call.input, controller.signal)
-    return { response, bytes: await readBody(response, call.input.method) }
+    const bytes = await readLimitedBody(response, call.input.method, call.maxResponseBytes, (tooLarge) =>
+      tooLargeError(settings, call, tooLarge),
+    )
+    return { response, bytes }
   } catch (error) {
+    if (ResponseTooLargeError.isInstance(error)) throw error
     throw attemptError(settings, call, attempt, timer.timedOut, error)
   } finally {
     clearTimeout(timeout)
@@ -292,21 +319,26 @@ function describeFailure(error: unknown): string {
   return rest.length > 0 ? `${first} (${rest.join(': ')})` : String(first)
 }
 
-function perCall(request: RequestLike, key: 'maxRetries' | 'timeoutMs'): unknown {
+/** The body passed `maxResponseBytes`: reading stopped there. */
+function tooLargeError(settings: Settings, call: Call, response: Response): ResponseTooLargeError {
+  const { provider } = settings
+  return new ResponseTooLargeError({
+    provider,
+    status: response.status,
+    maxResponseBytes: call.maxResponseBytes,
+    message: `${provider}: ${describeRequest(settings, call.request)} returned ${response.status} with a body larger than maxResponseBytes (${call.maxResponseBytes} bytes, decoded): reading stopped there.`,
+  })
+}
+
+function perCall(
+  request: RequestLike,
+  key: 'maxRetries' | 'timeoutMs' | 'maxResponseBytes' | 'responseParseAs',
+): unknown {
   return (request as unknown as Record<string, unknown>)[key]
 }
 
 export function parseBaseUrl(baseUrl: unknown): URL {
-  let url: URL | undefined
-  try {
-    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined
-  } catch {}
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigurationError(
-      `Invalid baseUrl ${JSON.stringify(baseUrl)}: expected an absolute http(s) URL.`,
-    )
-  }
-  return url
+  return checkBaseUrl(baseUrl, 'the client')
 }
 
 export function checkMaxRetries(value: unknown): number {

@@ -2,6 +2,7 @@ export { type ResolveApiKeyInput, resolveApiKey } from './api-key.js'
 export type { AttemptEvent, AttemptHooks, AttemptResultEvent, RetryEvent } from './attempt-hooks.js'
 export { type AttemptLog, type AttemptLogOptions, createAttemptLog } from './attempt-log.js'
 export { type CreateApiErrorInput, createApiError } from './create-api-error.js'
+export { describeFieldErrors, withFieldErrors } from './describe-field-errors.js'
 export {
   ApiError,
   type ApiErrorFields,
@@ -18,6 +19,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
   VoiceBatchError,
@@ -57,9 +59,17 @@ export {
   type ParsedErrorBody,
   type ProviderDefinition,
 } from './provider-client.js'
+export { DEFAULT_MAX_RESPONSE_BYTES } from './read-limited-body.js'
 export { redactUrl } from './redact-url.js'
 export { REDACTED, redact, redactValue } from './redaction.js'
 export { requestIdOf } from './request-id.js'
+export {
+  ResponseShapeMismatch,
+  readCount,
+  requireArray,
+  requireBoolean,
+  requireRecord,
+} from './response-shape.js'
 export {
   backoffDelay,
   isRetryableRequest,
@@ -67,3 +77,5 @@ export {
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
 } from './retry-policy.js'
+export { callOptionKeys } from './validate-call-options.js'
+export { clientOptionKeys, rejectUnknownKeys } from './validate-client-options.js'

@@ -6,10 +6,13 @@ import { createApiError } from './create-api-error.js'
 import { DeferredRequest } from './deferred-request.js'
 import { type ApiError, ConfigurationError } from './errors.js'
 import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
+import { invalidShape } from './invalid-shape.js'
 import { type LoggerOptions, resolveLogger } from './logger.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
 import { requestIdOf } from './request-id.js'
+import { prepareCallInit } from './validate-call-options.js'
+import { validateClientOptions } from './validate-client-options.js'
 
 /**
  * The options every provider client takes (`createTruedyClient(options)` and the others), with
@@ -26,6 +29,8 @@ export interface ClientOptions extends LoggerOptions, AttemptHooks {
   maxRetries?: number | undefined
   /** Per attempt, in ms (default 60000). */
   timeoutMs?: number | undefined
+  /** Most bytes of a response body once decoded (default 32 MiB); more is a `ResponseTooLargeError`. */
+  maxResponseBytes?: number | undefined
   /** Extra headers for every request to `baseUrl`'s origin. */
   headers?: Record<string, string> | undefined
 }
@@ -66,6 +71,11 @@ export type OpenApiClient<Paths extends object> = Client<Paths> & {
   readonly baseUrl: string
   /** The data of a 2xx result; otherwise throws the matching `ApiError` subclass. */
   unwrap<T>(result: FetchResult<T> | Promise<FetchResult<T>>): Promise<T>
+  /**
+   * `unwrap`, then `read(data)`: a `ResponseShapeMismatch` thrown by `read` (see `requireArray`,
+   * `requireRecord`) becomes an `InvalidResponseError` naming what the body lacked.
+   */
+  unwrapShape<T, R>(result: FetchResult<T> | Promise<FetchResult<T>>, read: (data: T) => R): Promise<R>
   /** The typed error for a non-2xx result's `error` and `response`. */
   toApiError(error: unknown, response: Response): ApiError
 }
@@ -81,10 +91,8 @@ export function createOpenApiClient<Paths extends object>(
   options: ClientOptions = {},
 ): OpenApiClient<Paths> {
   const { provider } = definition
+  validateClientOptions(options, definition.factoryName)
   const baseUrl = parseBaseUrl(options.baseUrl ?? definition.defaultBaseUrl).href.replace(/\/+$/, '')
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new ConfigurationError(`Invalid fetch for ${provider}: expected a function.`)
-  }
   const apiKey = resolveApiKey({
     provider,
     option: options.apiKey,
@@ -99,6 +107,7 @@ export function createOpenApiClient<Paths extends object>(
     fetch: options.fetch,
     maxRetries: options.maxRetries,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     headers: options.headers,
     secrets,
     attemptLog: createAttemptLog({
@@ -128,11 +137,11 @@ export function createOpenApiClient<Paths extends object>(
   const sendable = client as unknown as Record<(typeof methods)[number], Send>
   for (const method of methods) {
     const send = sendable[method]
-    sendable[method] = (url, init) => send(url, prepare(url, init))
+    sendable[method] = (url, init) => send(url, prepare(url, prepareCallInit(init, provider)))
   }
   const request = client.request as unknown as (method: string, url: string, init?: Init) => Promise<unknown>
   ;(client as unknown as { request: typeof request }).request = (method, url, init) =>
-    request(method, url, prepare(url, init))
+    request(method, url, prepare(url, prepareCallInit(init, provider)))
 
   const toApiError = (error: unknown, response: Response): ApiError => {
     let parsed: ParsedErrorBody | undefined
@@ -163,6 +172,18 @@ export function createOpenApiClient<Paths extends object>(
       const { data, error, response } = await result
       if (response.ok) return data as T
       throw toApiError(error, response)
+    },
+    async unwrapShape<T, R>(
+      result: FetchResult<T> | Promise<FetchResult<T>>,
+      read: (data: T) => R,
+    ): Promise<R> {
+      const { data, error, response } = await result
+      if (!response.ok) throw toApiError(error, response)
+      try {
+        return read(data as T)
+      } catch (problem) {
+        throw invalidShape(provider, response, problem, data, secrets)
+      }
     },
     toJSON: () => described,
     // Node's util.inspect and console.log read this symbol; no `node:util` import needed.

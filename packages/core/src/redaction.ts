@@ -1,3 +1,5 @@
+import { redactDeep } from './redact-deep.js'
+
 /** What a secret is replaced with in messages, details and logs. */
 export const REDACTED = '[redacted]'
 
@@ -13,17 +15,29 @@ export function redact(text: string, secrets: readonly string[]): string {
   return result
 }
 
-/** Redacts secrets inside any JSON-like value: strings, arrays and plain objects, keys included. */
+/**
+ * Redacts secrets inside any JSON-like value: strings, arrays and plain objects, keys included, at
+ * any depth (bounded and cycle-safe: see `redactDeep`). Always returns a copy of a container.
+ */
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (secrets.length === 0) return value
-  if (typeof value === 'string') return redact(value, secrets)
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets))
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [redact(key, secrets), redactValue(item, secrets)]),
-    )
+  return redactDeep(value, (text) => redact(text, secrets))
+}
+
+/** The headers themselves when no value mentions a secret, else a copy with those values redacted. */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  let copy: Headers | undefined
+  for (const [name, value] of headers) {
+    const clean = redact(value, secrets)
+    if (clean === value) continue
+    copy ??= new Headers(headers)
+    copy.set(name, clean)
   }
-  return value
+  return copy ?? headers
+}
+
+/** A nullable string, redacted. */
+export function redactNullable(text: string | null, secrets: readonly string[]): string | null {
+  return text === null ? null : redact(text, secrets)
 }
 
 /**

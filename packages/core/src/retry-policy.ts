@@ -11,12 +11,17 @@ export function isRetryableStatus(status: number): boolean {
   return retryableStatuses.has(status) || status >= 500
 }
 
-/** POST and PATCH are only repeated when the server can deduplicate them by idempotency key. */
+/** POST and PATCH are only repeated when the server can deduplicate them by a (non-blank) idempotency key. */
 export function isRetryableRequest(method: string, headers: Headers): boolean {
   const upper = method.toUpperCase()
   if (safeMethods.has(upper)) return true
   if (upper !== 'POST' && upper !== 'PATCH') return false
-  return headers.has('idempotency-key') || headers.has('x-idempotency-key')
+  return hasValue(headers.get('idempotency-key')) || hasValue(headers.get('x-idempotency-key'))
+}
+
+/** An empty or blank idempotency key deduplicates nothing: it counts as none. */
+function hasValue(value: string | null): boolean {
+  return value !== null && value.trim() !== ''
 }
 
 /**

@@ -6,6 +6,10 @@ import {
   type PaginateArguments,
   type PathsWithGetBody,
   paginateGet,
+  readCount,
+  requireArray,
+  requireBoolean,
+  requireRecord,
 } from '@voicebatch/core'
 import type { paths, Readable } from '@voicebatch/techladder-types'
 
@@ -19,10 +23,6 @@ export type TechladderPaginatedPath = PathsWithGetBody<
 export type TechladderPageItem<Path extends TechladderPaginatedPath> =
   Readable<GetResponseBody<paths, Path>> extends { data: { items: (infer Item)[] } } ? Item : never
 
-interface NumberedPageBody {
-  data: { items: unknown[]; total?: number; limit?: number; has_more: boolean }
-}
-
 /** Within the documented limits of every Techladder list (batches: max 100, calls: max 500). */
 const DEFAULT_PAGE_SIZE = 50
 
@@ -31,15 +31,20 @@ export function paginateTechladder<Path extends TechladderPaginatedPath>(
   path: Path,
   ...[init, options]: PaginateArguments<GetInit<paths, Path>>
 ): PageIterator<TechladderPageItem<Path>> {
-  return paginateGet<TechladderPageItem<Path>, NumberedPageBody>(client, path, init, options, {
+  return paginateGet<TechladderPageItem<Path>, unknown>(client, path, init, options, {
     kind: 'page',
     defaultPageSize: DEFAULT_PAGE_SIZE,
+    startParameter: 'page',
+    pageSizeParameter: 'limit',
     query: ({ page, pageSize }) => ({ page, limit: pageSize }),
-    read: ({ data }) => ({
-      items: data.items as TechladderPageItem<Path>[],
-      total: typeof data.total === 'number' ? data.total : null,
-      hasMore: data.has_more,
-      pageSize: data.limit,
-    }),
+    read: (body) => {
+      const data = requireRecord(requireRecord(body, 'a JSON object').data, 'data')
+      return {
+        items: requireArray(data.items, 'data.items') as TechladderPageItem<Path>[],
+        total: readCount(data.total),
+        hasMore: requireBoolean(data.has_more, 'data.has_more'),
+        pageSize: readCount(data.limit) ?? undefined,
+      }
+    },
   })
 }

@@ -1,11 +1,15 @@
 import {
   type GetInit,
   type GetResponseBody,
+  isRecord,
   type OpenApiClient,
   type PageIterator,
   type PaginateArguments,
   type PathsWithGetBody,
   paginateGet,
+  readCount,
+  requireArray,
+  requireRecord,
 } from '@voicebatch/core'
 import type { paths, Readable } from '@voicebatch/truedy-types'
 
@@ -16,11 +20,6 @@ export type TruedyPaginatedPath = PathsWithGetBody<paths, { data: unknown[]; pag
 export type TruedyPageItem<Path extends TruedyPaginatedPath> =
   Readable<GetResponseBody<paths, Path>> extends { data: (infer Item)[] } ? Item : never
 
-interface OffsetPageBody {
-  data: unknown[]
-  pagination?: { total?: number; limit?: number; has_more?: boolean }
-}
-
 /** Truedy's documented default (limit 1..100). */
 const DEFAULT_PAGE_SIZE = 50
 
@@ -29,16 +28,23 @@ export function paginateTruedy<Path extends TruedyPaginatedPath>(
   path: Path,
   ...[init, options]: PaginateArguments<GetInit<paths, Path>>
 ): PageIterator<TruedyPageItem<Path>> {
-  return paginateGet<TruedyPageItem<Path>, OffsetPageBody>(client, path, init, options, {
+  return paginateGet<TruedyPageItem<Path>, unknown>(client, path, init, options, {
     kind: 'offset',
     defaultPageSize: DEFAULT_PAGE_SIZE,
+    startParameter: 'offset',
+    pageSizeParameter: 'limit',
     query: ({ offset, pageSize }) => ({ offset, limit: pageSize }),
-    read: ({ data, pagination }, pageSize) => ({
-      items: data as TruedyPageItem<Path>[],
-      total: typeof pagination?.total === 'number' ? pagination.total : null,
-      // Without pagination info, a full page may have a successor; a short one does not.
-      hasMore: pagination?.has_more ?? data.length >= pageSize,
-      pageSize: pagination?.limit,
-    }),
+    read: (body, pageSize) => {
+      const page = requireRecord(body, 'a JSON object')
+      const items = requireArray(page.data, 'data') as TruedyPageItem<Path>[]
+      const pagination = isRecord(page.pagination) ? page.pagination : {}
+      return {
+        items,
+        total: readCount(pagination.total),
+        // Without pagination info, a full page may have a successor; a short one does not.
+        hasMore: typeof pagination.has_more === 'boolean' ? pagination.has_more : items.length >= pageSize,
+        pageSize: readCount(pagination.limit) ?? undefined,
+      }
+    },
   })
 }

@@ -1,21 +1,20 @@
-import { isRecord, type ParsedErrorBody } from '@voicebatch/core'
-
-function describeFieldErrors(body: Record<string, unknown>): string {
-  return Object.entries(body)
-    .map(
-      ([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`,
-    )
-    .join('; ')
-}
+import { describeFieldErrors, isRecord, type ParsedErrorBody } from '@voicebatch/core'
 
 /**
  * Ultravox answers errors Django REST Framework style: `{"detail": "..."}`, or on 400 an object of
- * field names to lists of messages. It has no error code and no request id in the body.
+ * field names to lists of messages (nested per item for lists: `{"calls": [{}, {"phone": [...]}]}`).
+ * It has no error code and no request id in the body. The message names the first few fields.
  */
 export function parseUltravoxError(body: unknown): ParsedErrorBody {
   if (!isRecord(body)) return { code: null, message: null, details: undefined, requestId: null }
   if (typeof body.detail === 'string') {
     return { code: null, message: body.detail, details: undefined, requestId: null }
   }
-  return { code: 'validation_error', message: describeFieldErrors(body), details: body, requestId: null }
+  const fields = describeFieldErrors(body)
+  return {
+    code: 'validation_error',
+    message: fields === '' ? null : `Validation failed: ${fields}`,
+    details: body,
+    requestId: null,
+  }
 }

@@ -1,12 +1,15 @@
 import {
   type GetInit,
   type GetResponseBody,
-  InvalidResponseError,
   type OpenApiClient,
   type PageIterator,
   type PaginateArguments,
   type PathsWithGetBody,
   paginateGet,
+  ResponseShapeMismatch,
+  readCount,
+  requireArray,
+  requireRecord,
 } from '@voicebatch/core'
 import type { paths, Readable } from '@voicebatch/ultravox-types'
 
@@ -17,34 +20,17 @@ export type UltravoxPaginatedPath = PathsWithGetBody<paths, { results: unknown[]
 export type UltravoxPageItem<Path extends UltravoxPaginatedPath> =
   Readable<GetResponseBody<paths, Path>> extends { results: (infer Item)[] } ? Item : never
 
-interface CursorPageBody {
-  results: unknown[]
-  next?: string | null
-  total?: number
-}
-
-function invalidNextLink(next: string, problem: string): InvalidResponseError {
-  return new InvalidResponseError({
-    provider: 'ultravox',
-    status: 200,
-    message: `ultravox: the next-page link ${problem}`,
-    snippet: next.slice(0, 200),
-  })
-}
-
 /**
  * The cursor of a `next` URL. Only the cursor is kept: the next page is asked of the configured base
  * URL, so a `next` pointing at another host never receives the API key.
  */
-function cursorOf(next: string | null | undefined): string | null {
+function cursorOf(next: unknown): string | null {
   if (next === null || next === undefined || next === '') return null
-  let cursor: string | null
+  let cursor: string | null = null
   try {
-    cursor = new URL(next).searchParams.get('cursor')
-  } catch {
-    throw invalidNextLink(next, 'is not a URL')
-  }
-  if (!cursor) throw invalidNextLink(next, 'has no cursor')
+    cursor = typeof next === 'string' ? new URL(next).searchParams.get('cursor') : null
+  } catch {}
+  if (!cursor) throw new ResponseShapeMismatch('next (a URL with a cursor, or null)', next)
   return cursor
 }
 
@@ -53,16 +39,21 @@ export function paginateUltravox<Path extends UltravoxPaginatedPath>(
   path: Path,
   ...[init, options]: PaginateArguments<GetInit<paths, Path>>
 ): PageIterator<UltravoxPageItem<Path>> {
-  return paginateGet<UltravoxPageItem<Path>, CursorPageBody>(client, path, init, options, {
+  return paginateGet<UltravoxPageItem<Path>, unknown>(client, path, init, options, {
     kind: 'cursor',
+    startParameter: 'cursor',
+    pageSizeParameter: 'pageSize',
     query: ({ cursor, pageSize }) => ({
       ...(cursor === undefined ? {} : { cursor }),
       ...(pageSize === undefined ? {} : { pageSize }),
     }),
-    read: (body) => ({
-      items: body.results as UltravoxPageItem<Path>[],
-      total: typeof body.total === 'number' ? body.total : null,
-      nextCursor: cursorOf(body.next),
-    }),
+    read: (body) => {
+      const page = requireRecord(body, 'a JSON object')
+      return {
+        items: requireArray(page.results, 'results') as UltravoxPageItem<Path>[],
+        total: readCount(page.total),
+        nextCursor: cursorOf(page.next),
+      }
+    },
   })
 }

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@voicebatch/core'
+import { checkVoiceBatchConfig } from './check-voicebatch-config.js'
 import { assembleVoiceBatch } from './create-voicebatch-from.js'
 import type { ProviderAdapters } from './facade-state.js'
 import { techladderAdapter } from './providers/techladder-adapter.js'
@@ -8,18 +8,17 @@ import type { VoiceBatch } from './voicebatch.js'
 import type { VoiceBatchConfig } from './voicebatch-config.js'
 
 /**
- * One facade over the configured providers. Each provider's client is created here, so a
- * missing API key (option or environment variable) throws `ConfigurationError` at once.
+ * One facade over the configured providers. The config is checked and each provider's client
+ * created here, so an unknown key (`truedi`) or a missing API key (option or environment
+ * variable) throws `ConfigurationError` at once, before anything is sent.
  * This wires every provider's adapter, so a bundle that uses it holds every provider's client:
  * `createVoiceBatchFrom` with only the adapters you use keeps the others out.
  */
 export function createVoiceBatch<Config extends VoiceBatchConfig>(config: Config): VoiceBatch<Config> {
-  if (typeof config !== 'object' || config === null) {
-    throw new ConfigurationError('createVoiceBatch takes { ultravox?, techladder?, truedy? }.')
-  }
+  const checked = checkVoiceBatchConfig(config)
   const adapters: { -readonly [P in keyof ProviderAdapters]: ProviderAdapters[P] } = {}
-  if (config.ultravox !== undefined) adapters.ultravox = ultravoxAdapter(config.ultravox)
-  if (config.techladder !== undefined) adapters.techladder = techladderAdapter(config.techladder)
-  if (config.truedy !== undefined) adapters.truedy = truedyAdapter(config.truedy)
+  if (checked.ultravox !== undefined) adapters.ultravox = ultravoxAdapter(checked.ultravox)
+  if (checked.techladder !== undefined) adapters.techladder = techladderAdapter(checked.techladder)
+  if (checked.truedy !== undefined) adapters.truedy = truedyAdapter(checked.truedy)
   return assembleVoiceBatch(adapters, 'createVoiceBatch') as unknown as VoiceBatch<Config>
 }

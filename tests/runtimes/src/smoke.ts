@@ -32,7 +32,9 @@ export async function runSmoke(config: SmokeConfig): Promise<SmokeReport> {
     if (!condition) throw new Error(message)
   }
 
-  const truedy = createTruedyClient({ ...config.truedy, baseUrl: config.truedy.url, ...logging })
+  // Only client options: clients refuse unknown keys such as the config's `url`.
+  const connect = ({ url, apiKey }: { url: string; apiKey: string }) => ({ baseUrl: url, apiKey, ...logging })
+  const truedy = createTruedyClient(connect(config.truedy))
 
   await check('create a client and GET', async () => {
     const { data, response } = await truedy.GET('/batch-calls', { params: { query: { limit: 2 } } })
@@ -66,9 +68,7 @@ export async function runSmoke(config: SmokeConfig): Promise<SmokeReport> {
   await check('retry after 503', async () => {
     const retries: RetryEvent[] = []
     const ultravox = createUltravoxClient({
-      ...config.ultravox,
-      baseUrl: config.ultravox.url,
-      ...logging,
+      ...connect(config.ultravox),
       onRetry: (event) => retries.push(event),
     })
     const { response } = await ultravox.GET('/api/agents/{agent_id}/scheduled_batches', {
@@ -84,9 +84,7 @@ export async function runSmoke(config: SmokeConfig): Promise<SmokeReport> {
 
   await check('timeout', async () => {
     const ultravox = createUltravoxClient({
-      ...config.ultravox,
-      baseUrl: config.ultravox.url,
-      ...logging,
+      ...connect(config.ultravox),
       timeoutMs: 300,
       maxRetries: 0,
     })
@@ -104,8 +102,8 @@ export async function runSmoke(config: SmokeConfig): Promise<SmokeReport> {
 
   await check('facade lists two providers', async () => {
     const vb = createVoiceBatch({
-      truedy: { ...config.truedy, baseUrl: config.truedy.url, ...logging },
-      techladder: { ...config.techladder, baseUrl: config.techladder.url, ...logging },
+      truedy: connect(config.truedy),
+      techladder: connect(config.techladder),
     })
     const batches = await vb.listBatches().toArray()
     const count = (provider: string) => batches.filter((batch) => batch.provider === provider).length

@@ -7,6 +7,7 @@ import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
 import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
+import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTechladderBatch, normalizeTechladderCall } from './normalize-techladder.js'
 import { signalInit } from './signal-init.js'
@@ -54,12 +55,16 @@ export function techladderAdapter(
       return (await this.readBatch(location, options)).batch
     },
     async readBatch({ id }, { signal }) {
-      const { data, error, response } = await client.GET('/call-batches/{batch_id}', {
+      const result = await client.GET('/call-batches/{batch_id}', {
         params: { path: { batch_id: id } },
         ...signalInit(signal),
       })
-      if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: withRequestIds(normalizeTechladderBatch(data.data), [response]), response }
+      // A 2xx without a batch (empty, null, no data, no id): InvalidResponseError naming what is missing.
+      const data = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body).data, 'data', 'schedule_id'),
+      )
+      const { response } = result
+      return { batch: withRequestIds(normalizeTechladderBatch(data as never), [response]), response }
     },
     capabilities: techladderCapabilities,
     // Techladder: 1..100 on the batch list.

@@ -4,6 +4,7 @@ import { mapPageIterator } from '../map-page-iterator.js'
 import { concatAsyncIterables } from '../merge-iterators.js'
 import { isProviderClient, type ProviderAdapter } from '../provider-adapter.js'
 import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
+import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import { normalizeTruedyBatch, normalizeTruedyCall } from './normalize-truedy.js'
 import { signalInit } from './signal-init.js'
@@ -48,12 +49,16 @@ export function truedyAdapter(options?: TruedyClientOptions | TruedyClient): Pro
       return (await this.readBatch(location, options)).batch
     },
     async readBatch({ id }, { signal }) {
-      const { data, error, response } = await client.GET('/batch-calls/{batch_call_id}', {
+      const result = await client.GET('/batch-calls/{batch_call_id}', {
         params: { path: { batch_call_id: id } },
         ...signalInit(signal),
       })
-      if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: withRequestIds(normalizeTruedyBatch(data.data), [response]), response }
+      // A 2xx without a batch (empty, null, no data, no id): InvalidResponseError naming what is missing.
+      const data = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body).data, 'data', 'id'),
+      )
+      const { response } = result
+      return { batch: withRequestIds(normalizeTruedyBatch(data as never), [response]), response }
     },
     capabilities: truedyCapabilities,
     // Truedy: 1..100.

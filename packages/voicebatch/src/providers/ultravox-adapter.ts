@@ -9,6 +9,7 @@ import {
   type RequestOptions,
 } from '../provider-adapter.js'
 import { unwrapWithResponse, withRequestIds } from '../request-ids.js'
+import { requireBatch, requireBody } from '../require-batch.js'
 import { pushableStatuses } from '../status-table.js'
 import type { UltravoxConfig } from '../voicebatch-config.js'
 import { normalizeUltravoxBatch, normalizeUltravoxCall } from './normalize-ultravox.js'
@@ -114,15 +115,19 @@ export function ultravoxAdapter(
     },
     async readBatch({ id, agentId }, { signal }) {
       const agent = agentOf(agentId)
-      const { data, error, response } = await client.GET(
-        '/api/agents/{agent_id}/scheduled_batches/{batch_id}',
-        {
-          params: { path: { agent_id: agent, batch_id: id } },
-          ...signalInit(signal),
-        },
+      const result = await client.GET('/api/agents/{agent_id}/scheduled_batches/{batch_id}', {
+        params: { path: { agent_id: agent, batch_id: id } },
+        ...signalInit(signal),
+      })
+      // A 2xx without a batch (empty, null, no id): InvalidResponseError naming what is missing.
+      const data = await client.unwrapShape(result, (body) =>
+        requireBatch(requireBody(body), 'the body', 'batchId'),
       )
-      if (!response.ok || data === undefined) throw client.toApiError(error, response)
-      return { batch: withRequestIds(normalizeUltravoxBatch(data, { agentId: agent }), [response]), response }
+      const { response } = result
+      return {
+        batch: withRequestIds(normalizeUltravoxBatch(data as never, { agentId: agent }), [response]),
+        response,
+      }
     },
     capabilities: ultravoxCapabilities,
     // Ultravox documents no maximum: a server that serves fewer still pages on with its cursor.

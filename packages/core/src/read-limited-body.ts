@@ -1,0 +1,50 @@
+/** Default `maxResponseBytes`: 32 MiB of decoded body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
+
+/**
+ * Reads the whole body (null when the status or method has none), at most `maxBytes` of it once
+ * decoded: fetch inflates gzip, deflate and brotli as it streams, so the decoded chunks are counted
+ * as they arrive and the stream is cancelled (the connection closed) as soon as they pass the limit.
+ * Memory never holds more than the limit, whatever the server sends. `tooLarge` makes the error.
+ */
+export async function readLimitedBody(
+  response: Response,
+  method: string,
+  maxBytes: number,
+  tooLarge: (response: Response) => Error,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  const stream = response.body
+  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || stream === null) return null
+  // Not encoded and of a declared length: fetch fails a body that outgrows its length, so the
+  // length bounds it. The common case, read natively.
+  const length = Number(response.headers.get('content-length') ?? Number.NaN)
+  if (Number.isFinite(length) && !response.headers.has('content-encoding')) {
+    if (length <= maxBytes) return new Uint8Array(await response.arrayBuffer())
+    await stream.cancel().catch(() => {})
+    throw tooLarge(response)
+  }
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw tooLarge(response)
+    }
+    chunks.push(read.value)
+  }
+  return concat(chunks, total)
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
