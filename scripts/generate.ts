@@ -2,11 +2,12 @@ import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { settleNewPackages, withSizeBudgets } from './generate/new-package-extras.ts'
 import { planTypesPackage, type TypesPackagePlan } from './generate/plan-types-package.ts'
+import { loadOpenApiTypescript } from './generate/render-openapi-types.ts'
 import { planSpecChangeset } from './generate/spec-changeset.ts'
 import { SpecError } from './generate/spec-error.ts'
 import { listSpecFiles } from './generate/spec-files.ts'
 import { styleSummary } from './generate/style-summary.ts'
-import { type ValidatedSpec, validateSpec } from './generate/validate-spec.ts'
+import { type ValidatedSpec, validateSpecs } from './generate/validate-spec.ts'
 import { staleFiles, writeFilesAtomically } from './generate/write-files-atomically.ts'
 import { SIZE_LIMIT_CONFIG } from './packaging/check-size-limits.ts'
 
@@ -25,14 +26,13 @@ async function main(): Promise<number> {
   const budgets: NonNullable<TypesPackagePlan['sizeBudget']>[] = []
   const newPackages: string[] = []
 
-  // Validation (a `redocly lint` process per spec) runs for every spec at once; rendering follows in order.
+  // Every spec is checked, then one `redocly lint` process lints them all while openapi-typescript
+  // loads here; rendering follows in order.
   const specs = listSpecFiles(root)
-  const validations = specs.map((spec) => validateSpec(root, spec))
-  // Every rejection is handled below in order; silence the others so the first error is the one reported.
-  for (const validation of validations) validation.catch(() => {})
+  const validations = await validateSpecs(root, specs, loadOpenApiTypescript)
   for (const [index, spec] of specs.entries()) {
     const specStarted = performance.now()
-    const validated = await (validations[index] as Promise<ValidatedSpec>)
+    const validated = validations[index] as ValidatedSpec
     const findings = styleSummary(validated)
     if (findings !== null) report.push(findings)
     const plan = await planTypesPackage(root, validated)

@@ -24,6 +24,13 @@ interface RedoclyConfig {
   [key: string]: unknown
 }
 
+interface ReportedProblem {
+  ruleId: string
+  severity: string
+  message: string
+  location: { source?: { ref?: string }; pointer?: string }[]
+}
+
 /** The `apis:` entry of redocly.yaml for a spec: alias `<name>` or `<name>@<version>`, or the same `root`. */
 export function strictApiEntry(config: RedoclyConfig, spec: SpecFile): string | null {
   for (const [alias, api] of Object.entries(config.apis ?? {})) {
@@ -33,48 +40,90 @@ export function strictApiEntry(config: RedoclyConfig, spec: SpecFile): string | 
 }
 
 /**
- * `redocly lint` (the CLI, so rule names match what maintainers see) on the document as generated:
- * the spec with its overlay applied, written to a temp folder with a copy of redocly.yaml whose
- * `apis:` entry for this spec (if any) points at it. Without an entry the top-level rules apply.
+ * `redocly lint --format json` over several APIs prints one report per API, one after the other
+ * (`}{` on the line where one ends and the next starts); nested objects are indented.
  */
-export async function lintWithRedocly(root: string, spec: SpecFile, document: unknown): Promise<LintResult> {
+function problemsOf(stdout: string): ReportedProblem[] {
+  return stdout
+    .replace(/^\}\{$/gm, '}\n{')
+    .split(/^(?=\{$)/m)
+    .filter((chunk) => chunk.trim() !== '')
+    .flatMap((chunk) => (JSON.parse(chunk) as { problems: ReportedProblem[] }).problems)
+}
+
+/** The file a problem is in, as the report names it (relative to the lint folder). */
+function fileOf(problem: ReportedProblem): string {
+  return (problem.location[0]?.source?.ref ?? '').replace(/^.*[\\/]/, '')
+}
+
+/**
+ * `redocly lint` (the CLI, so rule names match what maintainers see) on the documents as generated:
+ * each spec with its overlay applied, written to one temp folder as `<name>.json`, with a copy of
+ * redocly.yaml whose `apis:` entry for a spec (if any) points at it. One process lints them all (its
+ * start-up costs more than linting the three specs); a spec without an entry gets the top-level rules.
+ */
+export async function lintSpecs(
+  root: string,
+  specs: { spec: SpecFile; document: unknown }[],
+): Promise<LintResult[]> {
+  if (specs.length === 0) return []
   const config = (parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
-  const alias = strictApiEntry(config, spec)
   const directory = mkdtempSync(join(tmpdir(), 'voicebatch-lint-'))
   try {
-    writeFileSync(join(directory, 'document.json'), JSON.stringify(document))
     const { apis, ...rest } = config
-    const api = alias === null ? undefined : apis?.[alias]
-    const local = alias === null ? rest : { ...rest, apis: { [alias]: { ...api, root: 'document.json' } } }
+    const localApis: NonNullable<RedoclyConfig['apis']> = {}
+    const targets = specs.map(({ spec, document }) => {
+      const file = `${spec.name}.json`
+      writeFileSync(join(directory, file), JSON.stringify(document))
+      const alias = strictApiEntry(config, spec)
+      if (alias !== null) localApis[alias] = { ...apis?.[alias], root: file }
+      return { file, alias }
+    })
+    const local = Object.keys(localApis).length === 0 ? rest : { ...rest, apis: localApis }
     writeFileSync(join(directory, 'redocly.yaml'), stringify(local))
-    const args = ['lint', alias ?? 'document.json', '--format', 'json', '--max-problems', '1000000']
+    const args = [
+      'lint',
+      ...targets.map((target) => target.alias ?? target.file),
+      '--format',
+      'json',
+      '--max-problems',
+      '1000000',
+      '--config',
+      'redocly.yaml',
+      '--lint-config',
+      'off',
+    ]
     let stdout: string
     try {
-      stdout = (await runRedocly([...args, '--config', 'redocly.yaml', '--lint-config', 'off'], directory))
-        .stdout
+      stdout = (await runRedocly(args, directory)).stdout
     } catch (error) {
-      // Exit code 1 means "problems found"; the JSON report is on stdout all the same.
+      // Exit code 1 means "problems found"; the JSON reports are on stdout all the same.
       stdout = String((error as { stdout?: unknown }).stdout ?? '')
       if (!stdout.trimStart().startsWith('{')) {
         const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
-        throw new Error(`redocly lint ${spec.file} failed: ${stderr.slice(-2000) || String(error)}`)
+        const files = specs.map(({ spec }) => spec.file).join(', ')
+        throw new Error(`redocly lint ${files} failed: ${stderr.slice(-2000) || String(error)}`)
       }
     }
-    const report = JSON.parse(stdout) as {
-      problems: { ruleId: string; severity: string; message: string; location: { pointer?: string }[] }[]
-    }
-    return {
+    const reported = problemsOf(stdout).filter((problem) => problem.severity !== 'off')
+    return targets.map(({ file, alias }) => ({
       strictAlias: alias,
-      problems: report.problems
-        .filter((problem) => problem.severity !== 'off')
+      problems: reported
+        .filter((problem) => fileOf(problem) === file)
         .map((problem) => ({
           ruleId: problem.ruleId,
           severity: problem.severity === 'error' ? 'error' : 'warn',
           message: problem.message,
           pointer: (problem.location[0]?.pointer ?? '').replace(/^#/, ''),
         })),
-    }
+    }))
   } finally {
     rmSync(directory, { recursive: true, force: true })
   }
+}
+
+/** `lintSpecs` for one spec. */
+export async function lintWithRedocly(root: string, spec: SpecFile, document: unknown): Promise<LintResult> {
+  const [result] = await lintSpecs(root, [{ spec, document }])
+  return result as LintResult
 }

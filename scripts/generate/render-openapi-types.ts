@@ -1,4 +1,3 @@
-import openapiTS, { astToString } from 'openapi-typescript'
 import { withNullableReferences } from './nullable-references.ts'
 import { SpecError } from './spec-error.ts'
 import type { ValidatedSpec } from './validate-spec.ts'
@@ -7,6 +6,17 @@ import type { ValidatedSpec } from './validate-spec.ts'
 export type RenderableSpec = Pick<ValidatedSpec, 'name' | 'file' | 'overlay' | 'document'>
 
 import { pointerToJsonPath } from './walk-document.ts'
+
+let openapiTypescript: Promise<typeof import('openapi-typescript')> | undefined
+
+/**
+ * openapi-typescript, loaded on first use: loading it (and TypeScript with it) is most of a cold
+ * generator's time, so the generator loads it while `redocly lint` runs in its own process.
+ */
+export function loadOpenApiTypescript(): Promise<typeof import('openapi-typescript')> {
+  openapiTypescript ??= import('openapi-typescript')
+  return openapiTypescript
+}
 
 /** openapi-typescript's error, as a SpecError with the pointer it names and the overlay action to write. */
 function renderError(spec: RenderableSpec, error: unknown): SpecError {
@@ -41,6 +51,7 @@ function renderError(spec: RenderableSpec, error: unknown): SpecError {
  * document with its overlay applied; nullable references become `T | null` (see nullable-references.ts).
  */
 export async function renderOpenApiTypes(spec: RenderableSpec): Promise<string> {
+  const { default: openapiTS, astToString } = await loadOpenApiTypescript()
   try {
     const ast = await openapiTS(withNullableReferences(spec.document) as never, {
       readWriteMarkers: true,

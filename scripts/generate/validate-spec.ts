@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { applyOverlay, checkOverlayDocument } from './apply-overlay.ts'
 import { checkReferences } from './check-references.ts'
 import { findUnrenderableSchemas } from './find-unrenderable-schemas.ts'
-import { type LintProblem, lintWithRedocly } from './lint-with-redocly.ts'
+import { type LintProblem, type LintResult, lintSpecs, lintWithRedocly } from './lint-with-redocly.ts'
 import { parseDocument } from './parse-document.ts'
 import { SpecError } from './spec-error.ts'
 import type { SpecFile } from './spec-files.ts'
@@ -106,22 +106,35 @@ export async function loadSpecDocument(
   return { document, publishedAt: overlay.extends ?? null }
 }
 
+/** A spec parsed, its overlay applied and its fatal structure checked: everything but the lint. */
+export type CheckedSpec = Omit<ValidatedSpec, 'strictAlias' | 'findings'>
+
 /**
- * Two tiers. Fatal (SpecError: file, JSON pointer, reason): parse errors, a broken overlay, unresolved
- * `$ref`s, schemas openapi-typescript cannot render; for a strict spec (an `apis:` entry in redocly.yaml)
- * also every `redocly lint` finding. Style findings of a published document are only counted.
+ * The first tier without the lint: parse errors, a broken overlay, unresolved `$ref`s, schemas
+ * openapi-typescript cannot render (SpecError: file, JSON pointer, reason).
  */
-export async function validateSpecSource(
-  root: string,
+export async function checkSpecSource(
   spec: SpecFile,
   source: string,
   overlaySource: string | null,
-): Promise<ValidatedSpec> {
+): Promise<CheckedSpec> {
   const { document, publishedAt } = await loadSpecDocument(spec, source, overlaySource)
   const where = spec.overlay ?? `specs/${spec.name}.overlay.yaml`
   checkReferences(spec.file, document)
   findUnrenderableSchemas(spec.file, where, document)
-  const lint = await lintWithRedocly(root, spec, document)
+  return {
+    ...spec,
+    source,
+    sha256: sha256(source),
+    overlaySource,
+    overlaySha256: overlaySource === null ? null : sha256(overlaySource),
+    publishedAt,
+    document,
+  }
+}
+
+/** The lint's verdict on a checked spec: fatal rules always, every finding for a strict spec. */
+export function judgeLint(spec: CheckedSpec, lint: LintResult): ValidatedSpec {
   failOn(
     spec.file,
     lint.problems.filter((problem) => FATAL_RULES.has(problem.ruleId)),
@@ -134,15 +147,45 @@ export async function validateSpecSource(
       `\n(${spec.file} is strict: redocly.yaml apis.${lint.strictAlias}. Fix the spec, or relax a rule under apis.${lint.strictAlias}.rules.)`,
     )
   }
-  return {
-    ...spec,
-    source,
-    sha256: sha256(source),
-    overlaySource,
-    overlaySha256: overlaySource === null ? null : sha256(overlaySource),
-    publishedAt,
-    document,
-    strictAlias: lint.strictAlias,
-    findings: countByRule(lint.problems),
+  return { ...spec, strictAlias: lint.strictAlias, findings: countByRule(lint.problems) }
+}
+
+/**
+ * Two tiers. Fatal (SpecError: file, JSON pointer, reason): parse errors, a broken overlay, unresolved
+ * `$ref`s, schemas openapi-typescript cannot render; for a strict spec (an `apis:` entry in redocly.yaml)
+ * also every `redocly lint` finding. Style findings of a published document are only counted.
+ */
+export async function validateSpecSource(
+  root: string,
+  spec: SpecFile,
+  source: string,
+  overlaySource: string | null,
+): Promise<ValidatedSpec> {
+  const checked = await checkSpecSource(spec, source, overlaySource)
+  return judgeLint(checked, await lintWithRedocly(root, spec, checked.document))
+}
+
+/**
+ * Every spec checked in order (the first fatal problem stops), then linted by one `redocly lint`
+ * process; `whileLinting` runs meanwhile (the generator loads openapi-typescript then).
+ */
+export async function validateSpecs(
+  root: string,
+  specs: SpecFile[],
+  whileLinting: () => Promise<unknown> = async () => {},
+): Promise<ValidatedSpec[]> {
+  const checked: CheckedSpec[] = []
+  for (const spec of specs) {
+    checked.push(
+      await checkSpecSource(spec, readFileSync(join(root, spec.file), 'utf8'), readOverlaySource(root, spec)),
+    )
   }
+  const linting = lintSpecs(
+    root,
+    checked.map((spec) => ({ spec, document: spec.document })),
+  )
+  linting.catch(() => {})
+  await whileLinting()
+  const lints = await linting
+  return checked.map((spec, index) => judgeLint(spec, lints[index] as LintResult))
 }
