@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
 import { runRedocly } from '../spec-diff/redocly-cli.ts'
+import { lintCacheEnabled, lintCacheKey, readCachedLint, writeCachedLint } from './lint-cache.ts'
 import type { SpecFile } from './spec-files.ts'
 
 export interface LintProblem {
@@ -61,24 +62,55 @@ function fileOf(problem: ReportedProblem): string {
  * each spec with its overlay applied, written to one temp folder as `<name>.json`, with a copy of
  * redocly.yaml whose `apis:` entry for a spec (if any) points at it. One process lints them all (its
  * start-up costs more than linting the three specs); a spec without an entry gets the top-level rules.
+ * Findings for an input linted before come from the lint cache (lint-cache.ts).
  */
 export async function lintSpecs(
   root: string,
   specs: { spec: SpecFile; document: unknown }[],
 ): Promise<LintResult[]> {
-  if (specs.length === 0) return []
   const config = (parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
+  const { apis, ...rest } = config
+  const cache = lintCacheEnabled(config)
+  const targets = specs.map(({ spec, document }) => {
+    const json = JSON.stringify(document)
+    const alias = strictApiEntry(config, spec)
+    const api = alias === null ? null : { ...apis?.[alias], root: undefined }
+    const key = lintCacheKey({ rest, alias, api }, json)
+    return { file: `${spec.name}.json`, json, alias, key, problems: cache ? readCachedLint(key) : null }
+  })
+  const misses = targets.filter((target) => target.problems === null)
+  if (misses.length > 0) {
+    const linted = await runLint(rest, apis, misses)
+    for (const target of misses) {
+      target.problems = linted.filter((problem) => fileOf(problem) === target.file).map(toLintProblem)
+      if (cache) writeCachedLint(target.key, target.problems)
+    }
+  }
+  return targets.map(({ alias, problems }) => ({ strictAlias: alias, problems: problems ?? [] }))
+}
+
+function toLintProblem(problem: ReportedProblem): LintProblem {
+  return {
+    ruleId: problem.ruleId,
+    severity: problem.severity === 'error' ? 'error' : 'warn',
+    message: problem.message,
+    pointer: (problem.location[0]?.pointer ?? '').replace(/^#/, ''),
+  }
+}
+
+/** One `redocly lint` process over the given documents; every problem it reports (`off` ones dropped). */
+async function runLint(
+  rest: Omit<RedoclyConfig, 'apis'>,
+  apis: RedoclyConfig['apis'],
+  targets: { file: string; json: string; alias: string | null }[],
+): Promise<ReportedProblem[]> {
   const directory = mkdtempSync(join(tmpdir(), 'voicebatch-lint-'))
   try {
-    const { apis, ...rest } = config
     const localApis: NonNullable<RedoclyConfig['apis']> = {}
-    const targets = specs.map(({ spec, document }) => {
-      const file = `${spec.name}.json`
-      writeFileSync(join(directory, file), JSON.stringify(document))
-      const alias = strictApiEntry(config, spec)
+    for (const { file, json, alias } of targets) {
+      writeFileSync(join(directory, file), json)
       if (alias !== null) localApis[alias] = { ...apis?.[alias], root: file }
-      return { file, alias }
-    })
+    }
     const local = Object.keys(localApis).length === 0 ? rest : { ...rest, apis: localApis }
     writeFileSync(join(directory, 'redocly.yaml'), stringify(local))
     const args = [
@@ -101,22 +133,11 @@ export async function lintSpecs(
       stdout = String((error as { stdout?: unknown }).stdout ?? '')
       if (!stdout.trimStart().startsWith('{')) {
         const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
-        const files = specs.map(({ spec }) => spec.file).join(', ')
+        const files = targets.map(({ file }) => file).join(', ')
         throw new Error(`redocly lint ${files} failed: ${stderr.slice(-2000) || String(error)}`)
       }
     }
-    const reported = problemsOf(stdout).filter((problem) => problem.severity !== 'off')
-    return targets.map(({ file, alias }) => ({
-      strictAlias: alias,
-      problems: reported
-        .filter((problem) => fileOf(problem) === file)
-        .map((problem) => ({
-          ruleId: problem.ruleId,
-          severity: problem.severity === 'error' ? 'error' : 'warn',
-          message: problem.message,
-          pointer: (problem.location[0]?.pointer ?? '').replace(/^#/, ''),
-        })),
-    }))
+    return problemsOf(stdout).filter((problem) => problem.severity !== 'off')
   } finally {
     rmSync(directory, { recursive: true, force: true })
   }
