@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { lintSpecs } from './generate/lint-with-redocly.ts'
 import { settleNewPackages, withSizeBudgets } from './generate/new-package-extras.ts'
 import { planTypesPackage, type TypesPackagePlan } from './generate/plan-types-package.ts'
 import { loadOpenApiTypescript } from './generate/render-openapi-types.ts'
@@ -7,7 +8,7 @@ import { planSpecChangeset } from './generate/spec-changeset.ts'
 import { SpecError } from './generate/spec-error.ts'
 import { listSpecFiles } from './generate/spec-files.ts'
 import { styleSummary } from './generate/style-summary.ts'
-import { type ValidatedSpec, validateSpecs } from './generate/validate-spec.ts'
+import { checkSpecs, judgeLints, type ValidatedSpec } from './generate/validate-spec.ts'
 import { staleFiles, writeFilesAtomically } from './generate/write-files-atomically.ts'
 import { SIZE_LIMIT_CONFIG } from './packaging/check-size-limits.ts'
 
@@ -26,16 +27,33 @@ async function main(): Promise<number> {
   const budgets: NonNullable<TypesPackagePlan['sizeBudget']>[] = []
   const newPackages: string[] = []
 
-  // Every spec is checked, then one `redocly lint` process lints them all while openapi-typescript
-  // loads here; rendering follows in order.
+  // Every spec is checked; then one `redocly lint` process lints them all while openapi-typescript
+  // loads and renders here (its verdict comes first all the same: nothing is written before it).
   const specs = listSpecFiles(root)
-  const validations = await validateSpecs(root, specs, loadOpenApiTypescript)
+  const checked = await checkSpecs(root, specs)
+  const linting = lintSpecs(
+    root,
+    checked.map((spec) => ({ spec, document: spec.document })),
+  )
+  linting.catch(() => {})
+  await loadOpenApiTypescript()
+  const plans: { plan: TypesPackagePlan; seconds: number }[] = []
+  try {
+    for (const spec of checked) {
+      const specStarted = performance.now()
+      plans.push({ plan: await planTypesPackage(root, spec), seconds: performance.now() - specStarted })
+    }
+  } catch (error) {
+    judgeLints(checked, await linting)
+    throw error
+  }
+  const validations = judgeLints(checked, await linting)
   for (const [index, spec] of specs.entries()) {
     const specStarted = performance.now()
     const validated = validations[index] as ValidatedSpec
+    const { plan, seconds: planSeconds } = plans[index] as (typeof plans)[number]
     const findings = styleSummary(validated)
     if (findings !== null) report.push(findings)
-    const plan = await planTypesPackage(root, validated)
     const changeset = await planSpecChangeset(root, validated, plan)
     if (changeset) plan.files.set(changeset.path, changeset.content)
     if (plan.sizeBudget) {
@@ -54,7 +72,7 @@ async function main(): Promise<number> {
     const bytes = [...plan.files]
       .filter(([path]) => path.includes('/src/generated/'))
       .reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0)
-    const seconds = ((performance.now() - specStarted) / 1000).toFixed(2)
+    const seconds = ((planSeconds + performance.now() - specStarted) / 1000).toFixed(2)
     const state =
       stale.length === 0
         ? 'up to date'

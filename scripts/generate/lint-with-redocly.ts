@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
-import { runRedocly } from '../spec-diff/redocly-cli.ts'
+import { runRedoclyToFile } from '../spec-diff/redocly-cli.ts'
 import { lintCacheEnabled, lintCacheKey, readCachedLint, writeCachedLint } from './lint-cache.ts'
 import type { SpecFile } from './spec-files.ts'
 
@@ -125,17 +125,13 @@ async function runLint(
       '--lint-config',
       'off',
     ]
-    let stdout: string
-    try {
-      stdout = (await runRedocly(args, directory)).stdout
-    } catch (error) {
-      // Exit code 1 means "problems found"; the JSON reports are on stdout all the same.
-      stdout = String((error as { stdout?: unknown }).stdout ?? '')
-      if (!stdout.trimStart().startsWith('{')) {
-        const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
-        const files = targets.map(({ file }) => file).join(', ')
-        throw new Error(`redocly lint ${files} failed: ${stderr.slice(-2000) || String(error)}`)
-      }
+    const output = join(directory, 'report.json')
+    const { code, stderr } = await runRedoclyToFile(args, directory, output)
+    const stdout = readFileSync(output, 'utf8')
+    // Exit code 1 means "problems found"; the JSON reports are written all the same.
+    if (!stdout.trimStart().startsWith('{')) {
+      const files = targets.map(({ file }) => file).join(', ')
+      throw new Error(`redocly lint ${files} failed (exit ${code}): ${stderr.trim().slice(-2000)}`)
     }
     return problemsOf(stdout).filter((problem) => problem.severity !== 'off')
   } finally {

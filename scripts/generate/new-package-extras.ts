@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
 import { SIZE_LIMIT_CONFIG } from '../packaging/check-size-limits.ts'
-import type { ValidatedSpec } from './validate-spec.ts'
+import type { CheckedSpec } from './validate-spec.ts'
 
 interface SizeLimitEntry {
   name: string
@@ -16,7 +16,7 @@ interface SizeLimitEntry {
  * statements (enum value arrays, specInfo) of its generated files, brotli-compressed, with 50% headroom
  * and at least 0.5 kB. Measured again by size-limit on every `pnpm test`.
  */
-export function sizeBudget(spec: ValidatedSpec, generatedFiles: string[]): SizeLimitEntry {
+export function sizeBudget(spec: CheckedSpec, generatedFiles: string[]): SizeLimitEntry {
   const runtime = generatedFiles
     .flatMap((text) => text.split(/\n(?=export )/).filter((block) => block.startsWith('export const')))
     .join('\n')
@@ -38,7 +38,7 @@ export function withSizeBudgets(root: string, entries: SizeLimitEntry[]): string
 }
 
 /** The changeset that releases a new types package for the first time. */
-export function newPackageChangeset(root: string, spec: ValidatedSpec): [string, string] {
+export function newPackageChangeset(root: string, spec: CheckedSpec): [string, string] {
   return [
     join(root, '.changeset', `new-${spec.name}-types.md`),
     [

@@ -6,7 +6,7 @@ import { renderOpenApiTypes } from './render-openapi-types.ts'
 import { renderSchemaAliases } from './render-schema-aliases.ts'
 import { renderSpecInfo } from './render-spec-info.ts'
 import { scaffoldTypesPackage } from './scaffold-types-package.ts'
-import type { ValidatedSpec } from './validate-spec.ts'
+import type { CheckedSpec } from './validate-spec.ts'
 
 export interface SpecStamp {
   spec: string
@@ -34,7 +34,7 @@ function stampedPackageJson(current: string, stamp: SpecStamp): string {
 }
 
 /** What `packages/<name>-types` must contain for this spec: scaffold (new packages only), generated code, stamp. */
-export async function planTypesPackage(root: string, spec: ValidatedSpec): Promise<TypesPackagePlan> {
+export async function planTypesPackage(root: string, spec: CheckedSpec): Promise<TypesPackagePlan> {
   const directory = join(root, 'packages', `${spec.name}-types`)
   const files = scaffoldTypesPackage(root, spec)
   const header = generatedHeader(spec)

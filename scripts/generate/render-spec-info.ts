@@ -1,7 +1,7 @@
-import type { ValidatedSpec } from './validate-spec.ts'
+import type { CheckedSpec } from './validate-spec.ts'
 
 /** The spec's identity as a runtime constant, so users can log which API version they were built against. */
-export function renderSpecInfo(spec: ValidatedSpec): string {
+export function renderSpecInfo(spec: CheckedSpec): string {
   const info = {
     provider: spec.name,
     file: spec.file,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ValidatedSpec } from './validate-spec.ts'
+import type { CheckedSpec } from './validate-spec.ts'
 
 const TEMPLATES = join(import.meta.dirname, 'templates')
 
@@ -14,11 +14,11 @@ function apiName(title: string): string {
 }
 
 /** The spec and its overlay (present or future): a change to either invalidates the package's build. */
-export function specInputs(spec: ValidatedSpec): string[] {
+export function specInputs(spec: CheckedSpec): string[] {
   return [`$TURBO_ROOT$/${spec.file}`, `$TURBO_ROOT$/specs/${spec.name}.overlay.*`]
 }
 
-function packageJson(spec: ValidatedSpec): Record<string, unknown> {
+function packageJson(spec: CheckedSpec): Record<string, unknown> {
   const directory = `packages/${spec.name}-types`
   return {
     name: `@voicebatch/${spec.name}-types`,
@@ -56,7 +56,7 @@ function packageJson(spec: ValidatedSpec): Record<string, unknown> {
  * The hand-owned files of a new types package. Written only when the package does not exist yet:
  * after that they are the maintainers' to edit; only `src/generated/` and the spec stamp are regenerated.
  */
-export function scaffoldTypesPackage(root: string, spec: ValidatedSpec): Map<string, string> {
+export function scaffoldTypesPackage(root: string, spec: CheckedSpec): Map<string, string> {
   const directory = join(root, 'packages', `${spec.name}-types`)
   if (existsSync(join(directory, 'package.json'))) return new Map()
   const values = {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { applyOverlay, checkOverlayDocument } from './apply-overlay.ts'
 import { checkReferences } from './check-references.ts'
 import { findUnrenderableSchemas } from './find-unrenderable-schemas.ts'
-import { type LintProblem, type LintResult, lintSpecs, lintWithRedocly } from './lint-with-redocly.ts'
+import { type LintProblem, type LintResult, lintWithRedocly } from './lint-with-redocly.ts'
 import { parseDocument } from './parse-document.ts'
 import { SpecError } from './spec-error.ts'
 import type { SpecFile } from './spec-files.ts'
@@ -165,27 +165,18 @@ export async function validateSpecSource(
   return judgeLint(checked, await lintWithRedocly(root, spec, checked.document))
 }
 
-/**
- * Every spec checked in order (the first fatal problem stops), then linted by one `redocly lint`
- * process; `whileLinting` runs meanwhile (the generator loads openapi-typescript then).
- */
-export async function validateSpecs(
-  root: string,
-  specs: SpecFile[],
-  whileLinting: () => Promise<unknown> = async () => {},
-): Promise<ValidatedSpec[]> {
+/** Every spec read from disk and checked, in order: the first fatal problem stops. */
+export async function checkSpecs(root: string, specs: SpecFile[]): Promise<CheckedSpec[]> {
   const checked: CheckedSpec[] = []
   for (const spec of specs) {
     checked.push(
       await checkSpecSource(spec, readFileSync(join(root, spec.file), 'utf8'), readOverlaySource(root, spec)),
     )
   }
-  const linting = lintSpecs(
-    root,
-    checked.map((spec) => ({ spec, document: spec.document })),
-  )
-  linting.catch(() => {})
-  await whileLinting()
-  const lints = await linting
-  return checked.map((spec, index) => judgeLint(spec, lints[index] as LintResult))
+  return checked
+}
+
+/** `judgeLint` for every spec, in order. */
+export function judgeLints(specs: CheckedSpec[], lints: LintResult[]): ValidatedSpec[] {
+  return specs.map((spec, index) => judgeLint(spec, lints[index] as LintResult))
 }
