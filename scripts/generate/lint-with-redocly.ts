@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse, stringify } from 'yaml'
+import { parseYaml } from '@redocly/openapi-core/lib/js-yaml/index.js'
 import { runRedoclyToFile } from '../spec-diff/redocly-cli.ts'
 import { lintCacheEnabled, lintCacheKey, readCachedLint, writeCachedLint } from './lint-cache.ts'
 import type { SpecFile } from './spec-files.ts'
@@ -68,7 +68,7 @@ export async function lintSpecs(
   root: string,
   specs: { spec: SpecFile; document: unknown }[],
 ): Promise<LintResult[]> {
-  const config = (parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
+  const config = (parseYaml(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
   const { apis, ...rest } = config
   const cache = lintCacheEnabled(config)
   const targets = specs.map(({ spec, document }) => {
@@ -112,7 +112,8 @@ async function runLint(
       if (alias !== null) localApis[alias] = { ...apis?.[alias], root: file }
     }
     const local = Object.keys(localApis).length === 0 ? rest : { ...rest, apis: localApis }
-    writeFileSync(join(directory, 'redocly.yaml'), stringify(local))
+    // JSON is YAML: the CLI reads it as redocly.yaml.
+    writeFileSync(join(directory, 'redocly.yaml'), JSON.stringify(local, null, 2))
     const args = [
       'lint',
       ...targets.map((target) => target.alias ?? target.file),

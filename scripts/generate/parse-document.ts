@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module'
 import { parseYaml as parseYamlFast } from '@redocly/openapi-core/lib/js-yaml/index.js'
-import { LineCounter, parseDocument as parseYaml } from 'yaml'
 import { SpecError } from './spec-error.ts'
 
 /**
@@ -21,6 +21,10 @@ export function parseDocument(file: string, source: string): unknown {
   } catch {
     // Fall through: `yaml` reports the line and column.
   }
+  // `yaml` is loaded only for a text js-yaml refused (its start-up cost is paid by errors alone).
+  const { LineCounter, parseDocument: parseYaml } = createRequire(import.meta.url)(
+    'yaml',
+  ) as typeof import('yaml')
   const lineCounter = new LineCounter()
   const document = parseYaml(source, { lineCounter, prettyErrors: false })
   const [first] = document.errors

@@ -1,4 +1,3 @@
-import { parse } from 'yaml'
 import { type Bump, compareBumpsDescending, maxBump } from './bump.ts'
 import { type ClassifiedChange, classifyChange } from './classify-change.ts'
 import { describeChange, withoutRenamedPathDetails } from './describe-change.ts'
@@ -50,6 +49,8 @@ export async function diffSpecs(
   revision: SpecText,
   options: DiffOptions = {},
 ): Promise<SpecDiff> {
+  // Loaded here, not at start-up: `pnpm generate` only diffs when a spec changed.
+  const { parse } = await import('yaml')
   const documents = {
     base: inlineParameters(parse(base.text)),
     revision: inlineParameters(parse(revision.text)),
