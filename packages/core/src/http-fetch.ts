@@ -108,7 +108,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     secrets: options.secrets,
     send: {
       fetch: options.fetch,
-      origin: parseBaseUrl(options.baseUrl).origin,
+      origin: checkBaseUrl(options.baseUrl, options.provider).origin,
       originHeaders: Object.entries(originHeaders).map(
         ([name, value]) => [name.toLowerCase(), value] as const,
       ),
@@ -335,10 +335,6 @@ function perCall(
   key: 'maxRetries' | 'timeoutMs' | 'maxResponseBytes' | 'responseParseAs',
 ): unknown {
   return (request as unknown as Record<string, unknown>)[key]
-}
-
-export function parseBaseUrl(baseUrl: unknown): URL {
-  return checkBaseUrl(baseUrl, 'the client')
 }
 
 export function checkMaxRetries(value: unknown): number {

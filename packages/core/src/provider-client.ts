@@ -5,14 +5,14 @@ import { createAttemptLog } from './attempt-log.js'
 import { createApiError } from './create-api-error.js'
 import { DeferredRequest } from './deferred-request.js'
 import { type ApiError, ConfigurationError } from './errors.js'
-import { createHttpFetch, parseBaseUrl } from './http-fetch.js'
+import { createHttpFetch } from './http-fetch.js'
 import { invalidShape } from './invalid-shape.js'
 import { type LoggerOptions, resolveLogger } from './logger.js'
 import { createPathSerializer } from './path-serializer.js'
 import { REDACTED } from './redaction.js'
 import { requestIdOf } from './request-id.js'
 import { prepareCallInit } from './validate-call-options.js'
-import { validateClientOptions } from './validate-client-options.js'
+import { checkBaseUrl, validateClientOptions } from './validate-client-options.js'
 
 /**
  * The options every provider client takes (`createTruedyClient(options)` and the others), with
@@ -92,7 +92,10 @@ export function createOpenApiClient<Paths extends object>(
 ): OpenApiClient<Paths> {
   const { provider } = definition
   validateClientOptions(options, definition.factoryName)
-  const baseUrl = parseBaseUrl(options.baseUrl ?? definition.defaultBaseUrl).href.replace(/\/+$/, '')
+  const baseUrl = checkBaseUrl(
+    options.baseUrl ?? definition.defaultBaseUrl,
+    definition.factoryName,
+  ).href.replace(/\/+$/, '')
   const apiKey = resolveApiKey({
     provider,
     option: options.apiKey,
