@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { parse, stringify } from 'yaml'
 import { validateSpec } from '../generate/validate-spec.ts'
 import { pullSpecs } from '../specs-pull/pull-specs.ts'
+import { TSX_NODE_ARGS } from './support/run-script.ts'
 import { type SpecServer, startSpecServer } from './support/spec-server.ts'
 import {
   createTempSpecRepo,
@@ -149,8 +150,9 @@ describe('pnpm specs:pull against a loopback server', () => {
     const before = specText('truedy')
     // Async: the loopback server runs in this process and must keep answering.
     const result = await promisify(execFile)(
-      join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+      process.execPath,
       [
+        ...TSX_NODE_ARGS,
         join(REPO_ROOT, 'scripts', 'specs-pull.ts'),
         'techladder',
         'truedy',
