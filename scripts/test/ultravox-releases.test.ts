@@ -16,14 +16,24 @@ const RELEASES: [string, string][] = [
 ]
 const text = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8')
 
+// Parsing and rendering a release takes a second of CPU: each is done once per file (several tests share them).
+const parsedReleases = new Map<string, unknown>()
+const parsed = (path: string): unknown => {
+  if (!parsedReleases.has(path)) parsedReleases.set(path, parse(text(path)))
+  return structuredClone(parsedReleases.get(path))
+}
+const renderedReleases = new Map<string, Promise<string>>()
+/** The generated types of a release as it is, unedited. */
+const releaseTypes = (path: string): Promise<string> => {
+  const rendered =
+    renderedReleases.get(path) ??
+    generatedTypesText({ name: 'ultravox', file: path, overlay: null, document: parsed(path) } as never)
+  renderedReleases.set(path, rendered)
+  return rendered
+}
+
 async function diffReleases(from: string, to: string) {
-  const spec = (path: string) => ({
-    name: 'ultravox',
-    file: path,
-    overlay: null,
-    document: parse(text(path)),
-  })
-  const [before, after] = await Promise.all([generatedTypesText(spec(from)), generatedTypesText(spec(to))])
+  const [before, after] = await Promise.all([releaseTypes(from), releaseTypes(to)])
   const diff = await diffSpecs(
     { file: from, text: text(from) },
     { file: to, text: text(to) },
@@ -88,13 +98,12 @@ describe('changeset rules on edits of the published document', () => {
   const P = '/api/agents/{agent_id}/scheduled_batches'
   // biome-ignore lint/suspicious/noExplicitAny: edits reach into arbitrary OpenAPI nodes.
   async function diffEdit(edit: (document: any) => void) {
-    const base = parse(text('specs/ultravox.yaml'))
-    const revision = parse(text('specs/ultravox.yaml'))
+    const base = parsed('specs/ultravox.yaml')
+    const revision = parsed('specs/ultravox.yaml')
     edit(revision)
-    const spec = (document: unknown) => ({ name: 'ultravox', file: 'u.json', overlay: null, document })
     const [before, after] = await Promise.all([
-      generatedTypesText(spec(base) as never),
-      generatedTypesText(spec(revision) as never),
+      releaseTypes('specs/ultravox.yaml'),
+      generatedTypesText({ name: 'ultravox', file: 'u.json', overlay: null, document: revision } as never),
     ])
     return diffSpecs(
       { file: 'base.json', text: JSON.stringify(base) },
