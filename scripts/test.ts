@@ -92,6 +92,10 @@ await phase('type-checks and API reference (side by side)', () =>
       ],
     ],
     ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+    [
+      'declaration files type-check (dist/, libs, test tools: once)',
+      ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.declarations.json'],
+    ],
     ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
   ]),
 )

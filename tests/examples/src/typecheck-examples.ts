@@ -24,6 +24,8 @@ export function typecheckExamples(files: readonly string[]): Map<string, Example
     ...options,
     noEmit: true,
     moduleDetection: ts.ModuleDetectionKind.Force,
+    // A consumer's setting; the repository's tsconfig skips declaration files (checked once, apart).
+    skipLibCheck: false,
     // README examples show values they do not use again (`const { data, error } = ...`).
     noUnusedLocals: false,
   })
