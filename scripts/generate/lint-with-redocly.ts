@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseYaml } from '@redocly/openapi-core/lib/js-yaml/index.js'
 import { runRedoclyToFile } from '../spec-diff/redocly-cli.ts'
 import { lintCacheEnabled, lintCacheKey, readCachedLint, writeCachedLint } from './lint-cache.ts'
@@ -52,16 +52,17 @@ function problemsOf(stdout: string): ReportedProblem[] {
     .flatMap((chunk) => (JSON.parse(chunk) as { problems: ReportedProblem[] }).problems)
 }
 
-/** The file a problem is in, as the report names it (relative to the lint folder). */
+/** The file a problem is in, as the report names it: `<folder>/<name>.json` (see runLint). */
 function fileOf(problem: ReportedProblem): string {
-  return (problem.location[0]?.source?.ref ?? '').replace(/^.*[\\/]/, '')
+  return (problem.location[0]?.source?.ref ?? '').split(/[\\/]/).slice(-2).join('/')
 }
 
 /**
  * `redocly lint` (the CLI, so rule names match what maintainers see) on the documents as generated:
- * each spec with its overlay applied, written to one temp folder as `<name>.json`, with a copy of
+ * each spec with its overlay applied, written to one temp folder as `<n>/<name>.json`, with a copy of
  * redocly.yaml whose `apis:` entry for a spec (if any) points at it. One process lints them all (its
  * start-up costs more than linting the three specs); a spec without an entry gets the top-level rules.
+ * Several documents of the same spec (versions of it) can be linted in one call, each under its rules.
  * Findings for an input linted before come from the lint cache (lint-cache.ts).
  */
 export async function lintSpecs(
@@ -71,12 +72,14 @@ export async function lintSpecs(
   const config = (parseYaml(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
   const { apis, ...rest } = config
   const cache = lintCacheEnabled(config)
-  const targets = specs.map(({ spec, document }) => {
+  const targets = specs.map(({ spec, document }, index) => {
     const json = JSON.stringify(document)
     const alias = strictApiEntry(config, spec)
     const api = alias === null ? null : { ...apis?.[alias], root: undefined }
     const key = lintCacheKey({ rest, alias, api }, json)
-    return { file: `${spec.name}.json`, json, alias, key, problems: cache ? readCachedLint(key) : null }
+    // A folder per document: several versions of one spec can be linted together.
+    const file = `${index}/${spec.name}.json`
+    return { file, json, alias, key, problems: cache ? readCachedLint(key) : null }
   })
   const misses = targets.filter((target) => target.problems === null)
   if (misses.length > 0) {
@@ -107,16 +110,23 @@ async function runLint(
   const directory = mkdtempSync(join(tmpdir(), 'voicebatch-lint-'))
   try {
     const localApis: NonNullable<RedoclyConfig['apis']> = {}
-    for (const { file, json, alias } of targets) {
+    const args: string[] = []
+    for (const [index, { file, json, alias }] of targets.entries()) {
+      mkdirSync(dirname(join(directory, file)), { recursive: true })
       writeFileSync(join(directory, file), json)
-      if (alias !== null) localApis[alias] = { ...apis?.[alias], root: file }
+      if (alias === null) args.push(file)
+      else {
+        // The same rules under an alias of its own when another document of that spec came first.
+        const localAlias = alias in localApis ? `${alias}-${index}` : alias
+        localApis[localAlias] = { ...apis?.[alias], root: file }
+        args.push(localAlias)
+      }
     }
     const local = Object.keys(localApis).length === 0 ? rest : { ...rest, apis: localApis }
     // JSON is YAML: the CLI reads it as redocly.yaml.
     writeFileSync(join(directory, 'redocly.yaml'), JSON.stringify(local, null, 2))
-    const args = [
-      'lint',
-      ...targets.map((target) => target.alias ?? target.file),
+    args.unshift('lint')
+    args.push(
       '--format',
       'json',
       '--max-problems',
@@ -125,7 +135,7 @@ async function runLint(
       'redocly.yaml',
       '--lint-config',
       'off',
-    ]
+    )
     const output = join(directory, 'report.json')
     const { code, stderr } = await runRedoclyToFile(args, directory, output)
     const stdout = readFileSync(output, 'utf8')

@@ -56,6 +56,21 @@ describe('lintSpecs: one redocly lint process for several specs', () => {
     ])
   })
 
+  it("lints several documents of one spec together, each under the spec's apis: entry", async () => {
+    const root = rootWith(
+      'extends:\n  - recommended\napis:\n  acme:\n    root: specs/acme.yaml\n    rules:\n      operation-summary: off\n',
+    )
+    const results = await lintSpecs(root, [
+      { spec: spec('acme'), document: document('Acme v1') },
+      { spec: spec('acme'), document: { ...document('Acme v2'), servers: [] } },
+    ])
+    expect(results.map((result) => result.strictAlias)).toEqual(['acme', 'acme'])
+    expect(rules(results)).toEqual([
+      ['operation-4xx-response'],
+      ['no-empty-servers', 'operation-4xx-response'],
+    ])
+  })
+
   it('lints again when the rules change (cached findings are keyed by the rules too)', async () => {
     const strict = rootWith('extends:\n  - recommended\n')
     const relaxed = rootWith('extends:\n  - recommended\nrules:\n  operation-4xx-response: off\n')

@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lintSpecs } from '../generate/lint-with-redocly.ts'
 import type { SpecStamp, TypesPackagePlan } from '../generate/plan-types-package.ts'
 import { planSpecChangeset, specChangesetPath } from '../generate/spec-changeset.ts'
-import { validateSpec } from '../generate/validate-spec.ts'
-import { createTempSpecRepo, type TempSpecRepo } from './support/temp-spec-repo.ts'
+import type { SpecFile } from '../generate/spec-files.ts'
+import { checkSpecSource, readOverlaySource, validateSpec } from '../generate/validate-spec.ts'
+import { createTempSpecRepo, type SpecDocument, type TempSpecRepo } from './support/temp-spec-repo.ts'
 import { TRUEDY_CASES } from './support/truedy-mutations.ts'
 
 const TRUEDY = { name: 'truedy', file: 'specs/truedy.yaml', overlay: null }
@@ -24,14 +26,40 @@ async function planChangeset(repo: TempSpecRepo, previousStamp: SpecStamp | null
   return planSpecChangeset(repo.root, spec, planWith(previousStamp))
 }
 
+/**
+ * Lints every mutation of a spec in one `redocly lint` process (its start-up costs more than a
+ * lint), so that each test's validateSpec finds its findings in the lint cache instead of starting
+ * the CLI again. The spec file is left as committed.
+ */
+async function lintMutationsTogether(
+  repo: TempSpecRepo,
+  spec: SpecFile,
+  mutations: ((document: SpecDocument) => void)[],
+): Promise<void> {
+  const documents = []
+  for (const mutate of mutations) {
+    repo.mutateSpec(spec.name, mutate)
+    const source = repo.readSpec(spec.name)
+    const checked = await checkSpecSource(spec, source, readOverlaySource(repo.root, spec))
+    documents.push({ spec, document: checked.document })
+  }
+  repo.git('checkout', '--', spec.file)
+  await lintSpecs(repo.root, documents)
+}
+
 function frontmatterBump(content: string): string | undefined {
   return /^"@voicebatch\/truedy-types": (\w+)$/m.exec(content)?.[1]
 }
 
 describe('planSpecChangeset: one spec change per kind, previous spec from HEAD', () => {
   let repo: TempSpecRepo
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = createTempSpecRepo()
+    await lintMutationsTogether(
+      repo,
+      TRUEDY,
+      TRUEDY_CASES.map((kind) => kind.mutate),
+    )
   })
   afterAll(() => repo.remove())
 
@@ -55,15 +83,26 @@ describe('planSpecChangeset on an OpenAPI 3.0 spec (ultravox: nullable, shared r
     const spec = await validateSpec(repo.root, ULTRAVOX)
     return planSpecChangeset(repo.root, spec, planWith(manifest.voicebatch as SpecStamp))
   }
-  beforeAll(() => {
+  const noLongerNullable = (document: SpecDocument) => {
+    delete document.components.schemas.ScheduledCallBatch.properties.windowStart.nullable
+  }
+  const newQueryParameter = (document: SpecDocument) => {
+    document.paths['/api/agents/{agent_id}/scheduled_batches'].get.parameters.push({
+      name: 'paused',
+      in: 'query',
+      required: false,
+      description: 'Only paused batches',
+      schema: { type: 'boolean' },
+    })
+  }
+  beforeAll(async () => {
     repo = createTempSpecRepo()
+    await lintMutationsTogether(repo, ULTRAVOX, [noLongerNullable, newQueryParameter])
   })
   afterAll(() => repo.remove())
 
   it('a field of a schema used in requests that is no longer nullable → major', async () => {
-    repo.mutateSpec('ultravox', (document) => {
-      delete document.components.schemas.ScheduledCallBatch.properties.windowStart.nullable
-    })
+    repo.mutateSpec('ultravox', noLongerNullable)
     const content = (await plan())?.content ?? ''
     expect(content).toContain('"@voicebatch/ultravox-types": major')
     expect(content).toContain(
@@ -72,15 +111,7 @@ describe('planSpecChangeset on an OpenAPI 3.0 spec (ultravox: nullable, shared r
   })
 
   it('a new optional query parameter → minor', async () => {
-    repo.mutateSpec('ultravox', (document) => {
-      document.paths['/api/agents/{agent_id}/scheduled_batches'].get.parameters.push({
-        name: 'paused',
-        in: 'query',
-        required: false,
-        description: 'Only paused batches',
-        schema: { type: 'boolean' },
-      })
-    })
+    repo.mutateSpec('ultravox', newQueryParameter)
     const content = (await plan())?.content ?? ''
     expect(content).toContain('"@voicebatch/ultravox-types": minor')
     expect(content).toContain(
