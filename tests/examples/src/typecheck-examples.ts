@@ -13,8 +13,9 @@ export interface ExampleDiagnostic {
 
 /**
  * Type-checks the files in one program with the repository's strict settings (nodenext, the strict
- * flags, no skipLibCheck), each file a module of its own. Returns the diagnostics per file: empty
- * for a file that checks.
+ * flags), each file a module of its own. Declaration files are skipped, as in every program of the
+ * repository: `pnpm test` checks them once (tsconfig.declarations.json), under the same flags.
+ * Returns the diagnostics per file: empty for a file that checks.
  */
 export function typecheckExamples(files: readonly string[]): Map<string, ExampleDiagnostic[]> {
   const config = ts.readConfigFile(BASE_TSCONFIG, ts.sys.readFile.bind(ts.sys))
@@ -24,8 +25,6 @@ export function typecheckExamples(files: readonly string[]): Map<string, Example
     ...options,
     noEmit: true,
     moduleDetection: ts.ModuleDetectionKind.Force,
-    // A consumer's setting; the repository's tsconfig skips declaration files (checked once, apart).
-    skipLibCheck: false,
     // README examples show values they do not use again (`const { data, error } = ...`).
     noUnusedLocals: false,
   })
