@@ -14,21 +14,28 @@ export function createPathSerializer(): PathSerializer {
 }
 
 function encodeParameter(name: string, value: unknown, template: string): string {
+  if (typeof value === 'string') {
+    if (value === '') throw invalidParameter(name, template, 'is missing')
+    if (value === '.' || value === '..') throw invalidParameter(name, template, `must not be "${value}"`)
+    return encodeURIComponent(value)
+  }
+  if (value === undefined || value === null) throw invalidParameter(name, template, 'is missing')
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw invalidParameter(name, template, 'must be a finite number')
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw invalidParameter(name, template, 'must be a string, number or boolean')
+  }
+  return encodeURIComponent(String(value))
+}
+
+/** Built only when a parameter is refused: the success path parses nothing. */
+function invalidParameter(name: string, template: string, problem: string): InvalidParameterError {
   // openapi-fetch passes the base URL and the path together; name only the path.
   const path = template.replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '')
-  const fail = (problem: string) =>
-    new InvalidParameterError({
-      message: `Path parameter "${name}" ${problem} in ${path}`,
-      parameter: name,
-      path,
-    })
-
-  if (value === undefined || value === null || value === '') throw fail('is missing')
-  if (typeof value === 'number' && !Number.isFinite(value)) throw fail('must be a finite number')
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    throw fail('must be a string, number or boolean')
-  }
-  const text = String(value)
-  if (text === '.' || text === '..') throw fail(`must not be "${text}"`)
-  return encodeURIComponent(text)
+  return new InvalidParameterError({
+    message: `Path parameter "${name}" ${problem} in ${path}`,
+    parameter: name,
+    path,
+  })
 }
