@@ -22,11 +22,13 @@ import {
 import {
   type AddedHeaders,
   addOriginHeaders,
+  followRedirects,
   isOnOrigin,
+  isRedirect,
   removeCredentialHeaders,
   type SendInput,
   type SendOptions,
-  sendWithRedirects,
+  sendFirstHop,
 } from './send-with-redirects.js'
 import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
 
@@ -245,7 +247,9 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const timer: AttemptTimer = { controller, timedOut: false }
   const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
   try {
-    const response = await sendWithRedirects(settings.send, call.input, controller.signal)
+    let response = await sendFirstHop(settings.send, call.input, controller.signal)
+    if (isRedirect(response))
+      response = await followRedirects(settings.send, call.input, controller.signal, response)
     const bytes = await readLimitedBody(response, call.input.method, call.maxResponseBytes, (tooLarge) =>
       tooLargeError(settings, call, tooLarge),
     )

@@ -1,16 +1,38 @@
 import type { PathSerializer } from 'openapi-fetch'
 import { InvalidParameterError } from './errors.js'
 
-const parameterPattern = /\{([^{}]+)\}/g
-
 /**
  * An openapi-fetch `pathSerializer` that refuses to build a URL from a missing, empty or
  * non-primitive parameter, and from `.`/`..` (which would move up the path), then
  * percent-encodes every value (so `a/b` stays one segment).
  */
 export function createPathSerializer(): PathSerializer {
-  return (template, parameters) =>
-    template.replace(parameterPattern, (_, name: string) => encodeParameter(name, parameters[name], template))
+  return serializePath
+}
+
+/** Each `{name}` of the template replaced by its encoded value: one scan, no regular expression. */
+function serializePath(template: string, parameters: Record<string, unknown>): string {
+  let open = template.indexOf('{')
+  if (open === -1) return template
+  let serialized = ''
+  let copiedUpTo = 0
+  while (open !== -1) {
+    const close = template.indexOf('}', open + 1)
+    if (close === -1) break
+    const name = template.slice(open + 1, close)
+    // `{a{b}`: the name starts at the last `{` before the `}`, as `{([^{}]+)}` would read it.
+    const inner = name.lastIndexOf('{')
+    if (inner !== -1) {
+      open += inner + 1
+      continue
+    }
+    if (name !== '') {
+      serialized += template.slice(copiedUpTo, open) + encodeParameter(name, parameters[name], template)
+      copiedUpTo = close + 1
+    }
+    open = template.indexOf('{', close + 1)
+  }
+  return serialized + template.slice(copiedUpTo)
 }
 
 function encodeParameter(name: string, value: unknown, template: string): string {

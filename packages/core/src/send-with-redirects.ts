@@ -82,29 +82,44 @@ export interface SendInput {
 }
 
 /**
- * Sends with `redirect: 'manual'` and follows up to 5 redirects itself, so that credentials go to
- * the configured origin only: once a hop leaves that origin, no later hop carries them (not even
- * one that comes back). A redirect it will not follow (no Location, a non-HTTP scheme, one hop
- * too many) is returned as the response.
+ * The first hop: sent with `redirect: 'manual'`, so that `followRedirects` decides where
+ * credentials go. A plain function returning fetch's own promise: no async step of its own on the
+ * path of every call.
  */
-export async function sendWithRedirects(
+export function sendFirstHop(options: SendOptions, input: SendInput, signal: AbortSignal): Promise<Response> {
+  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
+  const fetch = options.fetch ?? globalThis.fetch
+  return fetch(input.url, {
+    method: input.method,
+    headers: input.headers,
+    body: input.body ?? null,
+    redirect: 'manual',
+    signal,
+  })
+}
+
+/** Whether `followRedirects` has anything to do with a response (the common case is decided by the status alone). */
+export function isRedirect(response: Response): boolean {
+  return redirectStatuses.has(response.status)
+}
+
+/**
+ * Follows up to 5 redirects from the first hop's `response`, so that credentials go to the
+ * configured origin only: once a hop leaves that origin, no later hop carries them (not even one
+ * that comes back). A redirect it will not follow (no Location, a non-HTTP scheme, one hop too
+ * many) is returned as the response.
+ */
+export async function followRedirects(
   options: SendOptions,
   input: SendInput,
   signal: AbortSignal,
+  firstResponse: Response,
 ): Promise<Response> {
-  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
   const fetch = options.fetch ?? globalThis.fetch
   let { url, method, body, headers, credentialed } = input
+  let response = firstResponse
 
   for (let hop = 0; ; hop++) {
-    const response = await fetch(url, {
-      method,
-      headers,
-      body: body ?? null,
-      redirect: 'manual',
-      signal,
-    })
-    // The common case, decided without touching the headers.
     if (!redirectStatuses.has(response.status) || hop === MAX_REDIRECTS) return response
     const next = redirectTarget(response, url)
     if (next === null) return response
@@ -123,6 +138,7 @@ export async function sendWithRedirects(
       for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name)
     }
     url = next.href
+    response = await fetch(url, { method, headers, body: body ?? null, redirect: 'manual', signal })
   }
 }
 
