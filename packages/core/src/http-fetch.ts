@@ -20,13 +20,15 @@ import {
   parseRetryAfter,
 } from './retry-policy.js'
 import {
+  type AddedHeaders,
   addOriginHeaders,
-  type ChangedHeaders,
+  followRedirects,
   isOnOrigin,
+  isRedirect,
   removeCredentialHeaders,
   type SendInput,
   type SendOptions,
-  sendWithRedirects,
+  sendFirstHop,
 } from './send-with-redirects.js'
 import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
 
@@ -89,8 +91,6 @@ interface Call {
   input: SendInput
 }
 
-const noChanges: ChangedHeaders = []
-
 /**
  * A fetch with origin-bound credentials, retries with backoff, a timeout per attempt, safe
  * redirects and JSON checks on 2xx bodies. See the README for the exact rules.
@@ -101,18 +101,21 @@ const noChanges: ChangedHeaders = []
  */
 export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
   if (options.headers !== undefined) checkHeaders(options.headers, `${options.provider} { headers }`)
-  const credentialHeaderNames = Object.keys(options.authHeaders).map((name) => name.toLowerCase())
-  const originHeaders = { accept: 'application/json', ...options.headers, ...options.authHeaders }
+  const lowerCased = (headers: Record<string, string>) =>
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const)
+  const credentialHeaders = lowerCased(options.authHeaders)
+  const isCredential = (name: string) => credentialHeaders.some(([credential]) => credential === name)
+  const defaultHeaders = lowerCased({ accept: 'application/json', ...options.headers }).filter(
+    ([name]) => !isCredential(name),
+  )
   const settings: Settings = {
     provider: options.provider,
     secrets: options.secrets,
     send: {
       fetch: options.fetch,
       origin: checkBaseUrl(options.baseUrl, options.provider).origin,
-      originHeaders: Object.entries(originHeaders).map(
-        ([name, value]) => [name.toLowerCase(), value] as const,
-      ),
-      credentialHeaderNames,
+      credentialHeaders,
+      defaultHeaders,
     },
     defaultMaxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
     defaultTimeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -137,15 +140,18 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
     const { headers, body } = sendableNow(request) ?? (await bufferedParts(request))
     const retryableRequest = isRetryableRequest(request.method, headers)
     const credentialed = isOnOrigin(request.url, settings.send.origin)
-    let changed = noChanges
-    if (credentialed) changed = addOriginHeaders(settings.send, headers)
-    else removeCredentialHeaders(settings.send, headers)
+    let added: AddedHeaders
+    if (credentialed) added = addOriginHeaders(settings.send, headers)
+    else {
+      removeCredentialHeaders(settings.send, headers)
+      added = []
+    }
     const call: Call = {
       request,
       callerSignal,
       timeoutMs,
       maxResponseBytes,
-      input: { url: request.url, method: request.method, headers, credentialed, changed, body },
+      input: { url: request.url, method: request.method, headers, credentialed, added, body },
     }
 
     const trace = settings.attemptLog?.(request, maxRetries, retryableRequest) ?? null
@@ -241,7 +247,9 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const timer: AttemptTimer = { controller, timedOut: false }
   const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
   try {
-    const response = await sendWithRedirects(settings.send, call.input, controller.signal)
+    let response = await sendFirstHop(settings.send, call.input, controller.signal)
+    if (isRedirect(response))
+      response = await followRedirects(settings.send, call.input, controller.signal, response)
     const bytes = await readLimitedBody(response, call.input.method, call.maxResponseBytes, (tooLarge) =>
       tooLargeError(settings, call, tooLarge),
     )

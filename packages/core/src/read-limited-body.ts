@@ -9,23 +9,38 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
  * as they arrive and the stream is cancelled (the connection closed) as soon as they pass the limit.
  * Memory never holds more than the limit, whatever the server sends. `tooLarge` makes the error.
  */
-export async function readLimitedBody(
+export function readLimitedBody(
   response: Response,
   method: string,
   maxBytes: number,
   tooLarge: (response: Response) => Error,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  const stream = response.body
-  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || stream === null) return null
+): Promise<Uint8Array<ArrayBuffer> | null> | null {
+  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
   // Not encoded and of a declared length: fetch fails a body that outgrows its length, so the
-  // length bounds it. The common case, read natively.
+  // length bounds it. The common case, read natively (and without another async step: it is on
+  // the path of every call).
   const length = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(length) && !response.headers.has('content-encoding')) {
-    if (length <= maxBytes) return new Uint8Array(await response.arrayBuffer())
-    await stream.cancel().catch(() => {})
-    throw tooLarge(response)
+    if (length > maxBytes) return refuse(response, tooLarge)
+    if (typeof response.bytes === 'function') return response.bytes() as Promise<Uint8Array<ArrayBuffer>>
+    return response.arrayBuffer().then((buffer) => new Uint8Array(buffer))
   }
-  const reader = stream.getReader()
+  return readStreaming(response, maxBytes, tooLarge)
+}
+
+/** A declared length past the limit: nothing is read. */
+async function refuse(response: Response, tooLarge: (response: Response) => Error): Promise<never> {
+  await response.body?.cancel().catch(() => {})
+  throw tooLarge(response)
+}
+
+/** Counts the decoded chunks as they arrive; stops reading (closing the connection) past `maxBytes`. */
+async function readStreaming(
+  response: Response,
+  maxBytes: number,
+  tooLarge: (response: Response) => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
   const chunks: Uint8Array[] = []
   let total = 0
   for (let read = await reader.read(); !read.done; read = await reader.read()) {

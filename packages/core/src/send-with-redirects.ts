@@ -6,16 +6,16 @@ const alwaysCredentialHeaders = ['authorization', 'cookie', 'proxy-authorization
 export interface SendOptions {
   /** Undefined: `globalThis.fetch`, read at call time (so a fetch mocked after creation is used). */
   fetch: typeof globalThis.fetch | undefined
-  /** The only origin that receives `originHeaders`, e.g. `https://api.example.com`. */
+  /** The only origin that receives the headers below, e.g. `https://api.example.com`. */
   origin: string
-  /** Credentials and client default headers: only for `origin`. Names in lower case. */
-  originHeaders: ReadonlyArray<readonly [name: string, value: string]>
-  /** Names (lower case) of the credential headers: always set on `origin`, removed everywhere else. */
-  credentialHeaderNames: readonly string[]
+  /** Credential headers (names in lower case): set on every request to `origin`, removed everywhere else. */
+  credentialHeaders: ReadonlyArray<readonly [name: string, value: string]>
+  /** Client default headers such as `accept` (names in lower case): for `origin` only, where the request has none. */
+  defaultHeaders: ReadonlyArray<readonly [name: string, value: string]>
 }
 
-/** Who set what on a request's headers: what `addOriginHeaders` changed, to undo when a hop leaves the origin. */
-export type ChangedHeaders = ReadonlyArray<readonly [name: string, previous: string | null]>
+/** The default headers `addOriginHeaders` added, to take away again when a hop leaves the origin. */
+export type AddedHeaders = readonly string[]
 
 /**
  * Whether `url` is on `origin`. A URL that starts with the origin followed by `/`, `?`, `#` or
@@ -36,40 +36,35 @@ export function isOnOrigin(url: string, origin: string): boolean {
   }
 }
 
+const nothingAdded: AddedHeaders = []
+
 /**
- * Sets the origin headers on `headers` in place (credentials always; defaults such as `accept`
- * only where the request has none) and returns what it changed, so that `withoutOriginHeaders`
- * can give a cross-origin hop the request's own headers back.
+ * Sets the origin headers on `headers` in place (credentials always, defaults only where the
+ * request has none) and returns the defaults it added, so that `withoutOriginHeaders` can give a
+ * cross-origin hop the request's own headers back.
  */
-export function addOriginHeaders(options: SendOptions, headers: Headers): ChangedHeaders {
-  const changed: Array<readonly [string, string | null]> = []
-  for (const [name, value] of options.originHeaders) {
-    const previous = headers.get(name)
-    if (previous === null || options.credentialHeaderNames.includes(name)) {
-      changed.push([name, previous])
-      headers.set(name, value)
-    }
+export function addOriginHeaders(options: SendOptions, headers: Headers): AddedHeaders {
+  for (const [name, value] of options.credentialHeaders) headers.set(name, value)
+  let added: string[] | undefined
+  for (const [name, value] of options.defaultHeaders) {
+    if (headers.has(name)) continue
+    headers.set(name, value)
+    added ??= []
+    added.push(name)
   }
-  return changed
+  return added ?? nothingAdded
 }
 
 /** A copy of `headers` as the request had them before `addOriginHeaders`, with no credential header at all. */
-export function withoutOriginHeaders(
-  options: SendOptions,
-  headers: Headers,
-  changed: ChangedHeaders,
-): Headers {
+export function withoutOriginHeaders(options: SendOptions, headers: Headers, added: AddedHeaders): Headers {
   const copy = new Headers(headers)
-  for (const [name, previous] of changed) {
-    if (previous === null) copy.delete(name)
-    else copy.set(name, previous)
-  }
+  for (const name of added) copy.delete(name)
   removeCredentialHeaders(options, copy)
   return copy
 }
 
 export function removeCredentialHeaders(options: SendOptions, headers: Headers): void {
-  for (const name of options.credentialHeaderNames) headers.delete(name)
+  for (const [name] of options.credentialHeaders) headers.delete(name)
   for (const name of alwaysCredentialHeaders) headers.delete(name)
 }
 
@@ -78,38 +73,53 @@ export interface SendInput {
   method: string
   /**
    * The headers of the first hop. When `credentialed`, `addOriginHeaders` has already been applied
-   * and `changed` says what it changed; otherwise they carry no credential header. Never modified here.
+   * and `added` says which defaults it added; otherwise they carry no credential header. Never modified here.
    */
   headers: Headers
   credentialed: boolean
-  changed: ChangedHeaders
+  added: AddedHeaders
   body: BodyInit | undefined
 }
 
 /**
- * Sends with `redirect: 'manual'` and follows up to 5 redirects itself, so that credentials go to
- * the configured origin only: once a hop leaves that origin, no later hop carries them (not even
- * one that comes back). A redirect it will not follow (no Location, a non-HTTP scheme, one hop
- * too many) is returned as the response.
+ * The first hop: sent with `redirect: 'manual'`, so that `followRedirects` decides where
+ * credentials go. A plain function returning fetch's own promise: no async step of its own on the
+ * path of every call.
  */
-export async function sendWithRedirects(
+export function sendFirstHop(options: SendOptions, input: SendInput, signal: AbortSignal): Promise<Response> {
+  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
+  const fetch = options.fetch ?? globalThis.fetch
+  return fetch(input.url, {
+    method: input.method,
+    headers: input.headers,
+    body: input.body ?? null,
+    redirect: 'manual',
+    signal,
+  })
+}
+
+/** Whether `followRedirects` has anything to do with a response (the common case is decided by the status alone). */
+export function isRedirect(response: Response): boolean {
+  return redirectStatuses.has(response.status)
+}
+
+/**
+ * Follows up to 5 redirects from the first hop's `response`, so that credentials go to the
+ * configured origin only: once a hop leaves that origin, no later hop carries them (not even one
+ * that comes back). A redirect it will not follow (no Location, a non-HTTP scheme, one hop too
+ * many) is returned as the response.
+ */
+export async function followRedirects(
   options: SendOptions,
   input: SendInput,
   signal: AbortSignal,
+  firstResponse: Response,
 ): Promise<Response> {
-  // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
   const fetch = options.fetch ?? globalThis.fetch
   let { url, method, body, headers, credentialed } = input
+  let response = firstResponse
 
   for (let hop = 0; ; hop++) {
-    const response = await fetch(url, {
-      method,
-      headers,
-      body: body ?? null,
-      redirect: 'manual',
-      signal,
-    })
-    // The common case, decided without touching the headers.
     if (!redirectStatuses.has(response.status) || hop === MAX_REDIRECTS) return response
     const next = redirectTarget(response, url)
     if (next === null) return response
@@ -118,7 +128,7 @@ export async function sendWithRedirects(
     // Redirects are rare: copying the headers here keeps the caller's copy untouched for retries.
     if (credentialed && next.origin !== options.origin) {
       credentialed = false
-      headers = withoutOriginHeaders(options, headers, input.changed)
+      headers = withoutOriginHeaders(options, headers, input.added)
     }
     // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without body.
     if ((response.status === 303 && method !== 'HEAD') || (response.status <= 302 && method === 'POST')) {
@@ -128,6 +138,7 @@ export async function sendWithRedirects(
       for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name)
     }
     url = next.href
+    response = await fetch(url, { method, headers, body: body ?? null, redirect: 'manual', signal })
   }
 }
 

@@ -56,4 +56,19 @@ describe('path parameters', () => {
     expect(serialize('/a/{n}/{b}', { n: 42, b: false })).toBe('/a/42/false')
     expect(() => serialize('/a/{n}', { n: Number.NaN })).toThrow(InvalidParameterError)
   })
+
+  it.each([
+    ['http://127.0.0.1:1/a/{x}/b/{y}', 'http://127.0.0.1:1/a/1/b/two%2F2'],
+    ['/a/{x}{y}', '/a/1two%2F2'],
+    ['/{x}', '/1'],
+    ['/a/{}/b', '/a/{}/b'],
+    ['/a/{x/b', '/a/{x/b'],
+    ['/a/x}/b', '/a/x}/b'],
+    ['/a/{z{x}', '/a/{z1'],
+    ['/a/{{x}}', '/a/{1}'],
+    ['/a/b', '/a/b'],
+  ])('fills %j as a `{name}` pattern would', (template, expected) => {
+    const serialize = createPathSerializer()
+    expect(serialize(template, { x: 1, y: 'two/2' })).toBe(expected)
+  })
 })

@@ -113,6 +113,19 @@ describe('maxResponseBytes', () => {
     expect(JSON.stringify(error)).not.toContain(TEST_KEY)
   })
 
+  it('reads a body through arrayBuffer() where a runtime has no Response.bytes()', async () => {
+    const server = await startServer((_, response) => sendJson(response, 200, { items: [1, 2, 3] }))
+    const withoutBytes: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      Object.defineProperty(response, 'bytes', { value: undefined, writable: true, configurable: true })
+      return response
+    }
+    const client = createTestClient({ baseUrl: server.url, fetch: withoutBytes })
+    const { data, response } = await client.GET('/items')
+    expect(data).toEqual({ items: [1, 2, 3] })
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('{"items":[1,2,3]}')
+  })
+
   it.each([0, -1, 1.5, '10', Number.NaN])('rejects maxResponseBytes %o at creation', (value) => {
     expect(() => createTestClient({ maxResponseBytes: value as never })).toThrow(/maxResponseBytes/)
   })
