@@ -107,9 +107,20 @@ async function warmUp(batch: Batch, { warmupMs, sampleMs }: SamplingOptions): Pr
   return Math.max(1, Math.round((sampleMs * 1e6) / nanosecondsPerOperation))
 }
 
+/** Unmeasured rounds of every variant after each was warmed up on its own: see `compareVariants`. */
+const SETTLING_ROUNDS = 3
+
 /**
- * Nanoseconds per operation of each variant: every variant is warmed up, then the samples are
- * taken round by round (in a rotating order), with a full GC before each sample.
+ * Nanoseconds per operation of each variant: every variant is warmed up, all of them then run
+ * `SETTLING_ROUNDS` unmeasured rounds together, and the samples are taken round by round (in a
+ * rotating order).
+ *
+ * Two things this avoids, both seen on this machine. A variant warmed up alone is not yet at its
+ * steady speed once the others have run through the code it shares with them (the JIT recompiles
+ * it for every shape it has now seen): its first rounds came out up to twice as slow. And no full
+ * GC is forced before a sample: the sweeping it leaves to V8's background threads counts in the
+ * process's CPU time and tripled the CPU per call of a 40 µs call, at random. Samples are long
+ * enough for the young-generation collections a variant causes to fall in its own samples.
  */
 export async function compareVariants<Name extends string>(
   variants: Record<Name, Batch>,
@@ -121,12 +132,12 @@ export async function compareVariants<Name extends string>(
   const samples = new Map<Name, { wall: number[]; cpu: number[] }>(
     names.map((name) => [name, { wall: [], cpu: [] }]),
   )
-  for (let round = 0; round < options.samples; round++) {
+  for (let round = -SETTLING_ROUNDS; round < options.samples; round++) {
     for (let index = 0; index < names.length; index++) {
-      const name = names[(round + index) % names.length] as Name
+      const name = names[(round + SETTLING_ROUNDS + index) % names.length] as Name
       const count = counts.get(name) as number
-      collectGarbage()
       const { wall, cpu } = await timeBatch(variants[name], count)
+      if (round < 0) continue
       samples.get(name)?.wall.push(wall / count)
       samples.get(name)?.cpu.push(cpu / count)
     }

@@ -12,11 +12,17 @@ export interface BufferedResponseContext {
 }
 
 const decoder = new TextDecoder()
+const encoder = new TextEncoder()
 const buffered = Symbol('voicebatch.bufferedBody')
 
-/** What a buffered Response answers from: the bytes, their text once decoded, the JSON once parsed. */
+/**
+ * What a buffered Response answers from: the body as read (its text, or its bytes when the call
+ * asked for a blob, an array buffer or a stream, or when it was counted chunk by chunk), the other
+ * form made when first asked for, and the JSON once parsed. The bytes of a body read as text are its
+ * UTF-8 encoding: the bytes sent, for any valid UTF-8 body without a byte-order mark.
+ */
 interface BufferedBody {
-  bytes: Uint8Array<ArrayBuffer>
+  bytes: Uint8Array<ArrayBuffer> | undefined
   text: string | undefined
   parsed: { value: unknown } | undefined
   stream?: ReadableStream<Uint8Array> | undefined
@@ -27,6 +33,11 @@ type Buffered = Response & { [buffered]: BufferedBody }
 function decoded(body: BufferedBody): string {
   body.text ??= decoder.decode(body.bytes)
   return body.text
+}
+
+function encoded(body: BufferedBody): Uint8Array<ArrayBuffer> {
+  body.bytes ??= encoder.encode(body.text) as Uint8Array<ArrayBuffer>
+  return body.bytes
 }
 
 /**
@@ -43,13 +54,15 @@ const bufferedMethods = {
     return Promise.resolve(body.parsed ? body.parsed.value : JSON.parse(decoded(body)))
   },
   arrayBuffer(this: Buffered): Promise<ArrayBuffer> {
-    return Promise.resolve(this[buffered].bytes.slice().buffer)
+    return Promise.resolve(encoded(this[buffered]).slice().buffer)
   },
   bytes(this: Buffered): Promise<Uint8Array<ArrayBuffer>> {
-    return Promise.resolve(this[buffered].bytes.slice())
+    return Promise.resolve(encoded(this[buffered]).slice())
   },
   blob(this: Buffered): Promise<Blob> {
-    return Promise.resolve(new Blob([this[buffered].bytes], { type: this.headers.get('content-type') ?? '' }))
+    return Promise.resolve(
+      new Blob([encoded(this[buffered])], { type: this.headers.get('content-type') ?? '' }),
+    )
   },
 }
 
@@ -57,7 +70,7 @@ const bufferedMethods = {
 const bodyStream: PropertyDescriptor = {
   get(this: Buffered): ReadableStream<Uint8Array> {
     const body = this[buffered]
-    body.stream ??= new Blob([body.bytes]).stream()
+    body.stream ??= new Blob([encoded(body)]).stream()
     return body.stream
   },
 }
@@ -70,11 +83,14 @@ const bodyStream: PropertyDescriptor = {
  */
 export function toBufferedResponse(
   response: Response,
-  bytes: Uint8Array<ArrayBuffer> | null,
+  content: Uint8Array<ArrayBuffer> | string | null,
   context: BufferedResponseContext,
 ): Response {
-  if (bytes === null) return response
-  const body: BufferedBody = { bytes, text: undefined, parsed: undefined }
+  if (content === null) return response
+  const body: BufferedBody =
+    typeof content === 'string'
+      ? { bytes: undefined, text: content, parsed: undefined }
+      : { bytes: content, text: undefined, parsed: undefined }
   Object.assign(response, bufferedMethods)
   ;(response as Buffered)[buffered] = body
   Object.defineProperty(response, 'body', bodyStream)
@@ -84,10 +100,10 @@ export function toBufferedResponse(
     const headers = new Headers(response.headers)
     // The body is all here now: describe it by its length, not as a chunked stream.
     headers.delete('transfer-encoding')
-    headers.set('content-length', String(bytes.byteLength))
+    headers.set('content-length', String(encoded(body).byteLength))
     Object.defineProperty(response, 'headers', { value: headers })
   }
-  if (!response.ok || bytes.byteLength === 0) return response
+  if (!response.ok || content.length === 0) return response
   if (context.parseAs !== undefined && context.parseAs !== 'json') return response
 
   const contentType = response.headers.get('content-type')

@@ -10,7 +10,7 @@ import {
   TimeoutError,
   VoiceBatchError,
 } from './errors.js'
-import { DEFAULT_MAX_RESPONSE_BYTES, readLimitedBody } from './read-limited-body.js'
+import { type BodyContent, DEFAULT_MAX_RESPONSE_BYTES, readLimitedBody } from './read-limited-body.js'
 import { redact, redactError } from './redaction.js'
 import {
   backoffDelay,
@@ -88,6 +88,8 @@ interface Call {
   callerSignal: AbortSignal | undefined
   timeoutMs: number
   maxResponseBytes: number
+  /** Read the body as text (openapi-fetch parses JSON and error bodies from text); bytes for `parseAs` blob, arrayBuffer or stream. */
+  readsText: boolean
   input: SendInput
 }
 
@@ -146,11 +148,13 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
       removeCredentialHeaders(settings.send, headers)
       added = []
     }
+    const parseAs = perCall(request, 'responseParseAs')
     const call: Call = {
       request,
       callerSignal,
       timeoutMs,
       maxResponseBytes,
+      readsText: parseAs === undefined || parseAs === 'json' || parseAs === 'text',
       input: { url: request.url, method: request.method, headers, credentialed, added, body },
     }
 
@@ -175,7 +179,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         continue
       }
 
-      const { response, bytes } = outcome
+      const { response, content } = outcome
       if (canRetry && isRetryableStatus(response.status)) {
         const wait = retryDelay(response.headers, attempt, settings.random)
         if (wait !== null) {
@@ -185,12 +189,12 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         }
       }
       trace?.responded(attempt, response, null)
-      return toBufferedResponse(response, bytes, {
+      return toBufferedResponse(response, content, {
         provider: settings.provider,
         describe: () => describeRequest(settings, request),
         secrets: settings.secrets,
         url: request.url,
-        parseAs: perCall(request, 'responseParseAs'),
+        parseAs,
       })
     }
   }
@@ -231,7 +235,7 @@ async function pause(settings: Settings, call: Call, milliseconds: number): Prom
 
 interface Attempt {
   response: Response
-  bytes: Uint8Array<ArrayBuffer> | null
+  content: BodyContent | null
 }
 
 /** One attempt, redirects included, with its own timeout; reads the whole body before the timer stops. */
@@ -250,10 +254,14 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
     let response = await sendFirstHop(settings.send, call.input, controller.signal)
     if (isRedirect(response))
       response = await followRedirects(settings.send, call.input, controller.signal, response)
-    const bytes = await readLimitedBody(response, call.input.method, call.maxResponseBytes, (tooLarge) =>
-      tooLargeError(settings, call, tooLarge),
+    const content = await readLimitedBody(
+      response,
+      call.input.method,
+      call.maxResponseBytes,
+      (tooLarge) => tooLargeError(settings, call, tooLarge),
+      call.readsText,
     )
-    return { response, bytes }
+    return { response, content }
   } catch (error) {
     if (ResponseTooLargeError.isInstance(error)) throw error
     throw attemptError(settings, call, attempt, timer.timedOut, error)

@@ -3,18 +3,23 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
 
+/** A whole body as read: its bytes, or its text where the caller asked for text and fetch could decode it at once. */
+export type BodyContent = Uint8Array<ArrayBuffer> | string
+
 /**
  * Reads the whole body (null when the status or method has none), at most `maxBytes` of it once
  * decoded: fetch inflates gzip, deflate and brotli as it streams, so the decoded chunks are counted
  * as they arrive and the stream is cancelled (the connection closed) as soon as they pass the limit.
  * Memory never holds more than the limit, whatever the server sends. `tooLarge` makes the error.
+ * `asText`: a body of declared length is read with `text()`, as `json()` would (no copy of its bytes).
  */
 export function readLimitedBody(
   response: Response,
   method: string,
   maxBytes: number,
   tooLarge: (response: Response) => Error,
-): Promise<Uint8Array<ArrayBuffer> | null> | null {
+  asText = false,
+): Promise<BodyContent | null> | null {
   if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
   // Not encoded and of a declared length: fetch fails a body that outgrows its length, so the
   // length bounds it. The common case, read natively (and without another async step: it is on
@@ -22,6 +27,7 @@ export function readLimitedBody(
   const length = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(length) && !response.headers.has('content-encoding')) {
     if (length > maxBytes) return refuse(response, tooLarge)
+    if (asText) return response.text()
     if (typeof response.bytes === 'function') return response.bytes() as Promise<Uint8Array<ArrayBuffer>>
     return response.arrayBuffer().then((buffer) => new Uint8Array(buffer))
   }

@@ -121,9 +121,20 @@ describe('maxResponseBytes', () => {
       return response
     }
     const client = createTestClient({ baseUrl: server.url, fetch: withoutBytes })
-    const { data, response } = await client.GET('/items')
-    expect(data).toEqual({ items: [1, 2, 3] })
-    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('{"items":[1,2,3]}')
+    const { data } = await client.GET('/items', { parseAs: 'arrayBuffer' })
+    expect(new TextDecoder().decode(data as ArrayBuffer)).toBe('{"items":[1,2,3]}')
+  })
+
+  it('gives the bytes sent of a JSON body it read as text', async () => {
+    const sent = Buffer.from(JSON.stringify({ items: ['ünï €', '𝄞', 'plain'] }))
+    const server = await startServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': sent.byteLength })
+      response.end(sent)
+    })
+    const { data, response } = await createTestClient({ baseUrl: server.url }).GET('/items')
+    expect(data).toEqual({ items: ['ünï €', '𝄞', 'plain'] })
+    expect(Buffer.from(await response.arrayBuffer()).equals(sent)).toBe(true)
+    expect(Buffer.from(await (await response.blob()).arrayBuffer()).equals(sent)).toBe(true)
   })
 
   it.each([0, -1, 1.5, '10', Number.NaN])('rejects maxResponseBytes %o at creation', (value) => {
