@@ -1,4 +1,5 @@
 import { InvalidResponseError } from './errors.js'
+import type { BodyContent } from './read-limited-body.js'
 import { snippet } from './redaction.js'
 
 export interface BufferedResponseContext {
@@ -83,7 +84,7 @@ const bodyStream: PropertyDescriptor = {
  */
 export function toBufferedResponse(
   response: Response,
-  content: Uint8Array<ArrayBuffer> | string | null,
+  content: BodyContent | null,
   context: BufferedResponseContext,
 ): Response {
   if (content === null) return response

@@ -28,7 +28,7 @@ import {
   removeCredentialHeaders,
   type SendInput,
   type SendOptions,
-  sendFirstHop,
+  sendHop,
 } from './send-with-redirects.js'
 import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
 
@@ -251,7 +251,7 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const timer: AttemptTimer = { controller, timedOut: false }
   const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
   try {
-    let response = await sendFirstHop(settings.send, call.input, controller.signal)
+    let response = await sendHop(settings.send, call.input, controller.signal)
     if (isRedirect(response))
       response = await followRedirects(settings.send, call.input, controller.signal, response)
     const content = await readLimitedBody(

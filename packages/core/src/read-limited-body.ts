@@ -18,7 +18,7 @@ export function readLimitedBody(
   method: string,
   maxBytes: number,
   tooLarge: (response: Response) => Error,
-  asText = false,
+  asText: boolean,
 ): Promise<BodyContent | null> | null {
   if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
   // Not encoded and of a declared length: fetch fails a body that outgrows its length, so the

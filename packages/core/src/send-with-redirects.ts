@@ -81,18 +81,21 @@ export interface SendInput {
   body: BodyInit | undefined
 }
 
+/** What one hop sends. */
+type Hop = Pick<SendInput, 'url' | 'method' | 'headers' | 'body'>
+
 /**
- * The first hop: sent with `redirect: 'manual'`, so that `followRedirects` decides where
- * credentials go. A plain function returning fetch's own promise: no async step of its own on the
- * path of every call.
+ * One hop (the first, or one `followRedirects` takes): sent with `redirect: 'manual'`, so that
+ * `followRedirects` decides where credentials go. A plain function returning fetch's own promise:
+ * no async step of its own on the path of every call.
  */
-export function sendFirstHop(options: SendOptions, input: SendInput, signal: AbortSignal): Promise<Response> {
+export function sendHop(options: SendOptions, hop: Hop, signal: AbortSignal): Promise<Response> {
   // Called as a plain function, never as a method of another object: browsers throw "Illegal invocation".
   const fetch = options.fetch ?? globalThis.fetch
-  return fetch(input.url, {
-    method: input.method,
-    headers: input.headers,
-    body: input.body ?? null,
+  return fetch(hop.url, {
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.body ?? null,
     redirect: 'manual',
     signal,
   })
@@ -115,7 +118,6 @@ export async function followRedirects(
   signal: AbortSignal,
   firstResponse: Response,
 ): Promise<Response> {
-  const fetch = options.fetch ?? globalThis.fetch
   let { url, method, body, headers, credentialed } = input
   let response = firstResponse
 
@@ -138,7 +140,7 @@ export async function followRedirects(
       for (const name of ['content-type', 'content-length', 'content-encoding']) headers.delete(name)
     }
     url = next.href
-    response = await fetch(url, { method, headers, body: body ?? null, redirect: 'manual', signal })
+    response = await sendHop(options, { url, method, headers, body }, signal)
   }
 }
 
