@@ -1,10 +1,14 @@
 /**
- * 2. Real HTTP on loopback against a @voicebatch/testing server (in its own process): requests per
- * second for raw fetch, bare openapi-fetch, our client, openai and ky, one at a time and 16 in
- * flight, on the same keep-alive connection pool (all use `globalThis.fetch`). The operation is
- * the same as in stubbed-overhead.ts: read one batch.
+ * 2. Real HTTP on loopback against a @voicebatch/testing server (in its own process): what each
+ * request costs the client, for raw fetch, bare openapi-fetch, our client, openai and ky, one at a
+ * time and 16 in flight, on the same keep-alive connection pool (all use `globalThis.fetch`). The
+ * operation is the same as in stubbed-overhead.ts: read one batch.
+ *
+ * The target compares client CPU time per request, ours over bare openapi-fetch, as a ratio of sums
+ * over turns of a few milliseconds (`interleavedTotals`), with a second bare client in the same
+ * turns as an A/A control: its ratio to the first is what this machine cannot tell apart.
  */
-import { compareVariants, inFlight, pairedRatio, sequentially } from './measure.ts'
+import { inFlight, interleavedTotals, sequentially, type Totals, totalsRatio } from './measure.ts'
 import {
   findBatch,
   operations,
@@ -20,9 +24,13 @@ import { emptyResult, ratioTarget, type ScenarioResult } from './scenario.ts'
 const THROUGHPUT_LIMIT = 0.95
 const IN_FLIGHT = 16
 const PROCESS_WARMUP_MS = 1500
-const measured = ['raw', 'bare', 'ours', 'openai', 'ky'] as const satisfies readonly Variant[]
+/** The target's turns: bare, ours and the A/A control only, so that each gets a third of the time. */
+const TARGET_TURNS = { warmupMs: 300, durationMs: 9000, windowMs: 1000 }
+/** The figures against raw fetch, openai and ky. */
+const FIGURE_TURNS = { warmupMs: 300, durationMs: 4000, windowMs: 1000 }
+const compared = ['raw', 'bare', 'ours', 'openai', 'ky'] as const satisfies readonly Variant[]
 const perSecond = (nanoseconds: number) => (1e9 / nanoseconds).toFixed(0)
-const sampling = { warmupMs: 500, sampleMs: 100, samples: 15 }
+const microseconds = (totals: Totals) => `${(totals.cpuPerOperation / 1000).toFixed(0)} µs`
 
 export async function loopbackThroughput(): Promise<ScenarioResult> {
   const result = emptyResult()
@@ -34,43 +42,53 @@ export async function loopbackThroughput(): Promise<ScenarioResult> {
       const target = await findBatch(call, server)
       const connection = { baseUrl: server.url, apiKey: server.apiKey }
       const all = operations(call, connection, target, 'one')
+      // The A/A control: a client of its own, like the one it is compared with.
+      const bareAgain = operations(call, connection, target, 'one').bare
       if (provider === providers[0]) {
         // undici and the JIT keep speeding up for thousands of requests: warm the whole process once.
-        for (const operation of measured.map((variant) => all[variant])) {
+        for (const operation of [...compared.map((variant) => all[variant]), bareAgain]) {
           const until = Date.now() + PROCESS_WARMUP_MS
           while (Date.now() < until) await inFlight(100, IN_FLIGHT, operation)
         }
       }
       const before = await server.stats()
 
-      for (const [mode, run] of [
-        ['sequential', sequentially],
+      for (const [mode, key, chunk, run] of [
+        ['sequential', 'sequential', 40, sequentially],
         [
           `${IN_FLIGHT} in flight`,
+          `in_flight_${IN_FLIGHT}`,
+          4 * IN_FLIGHT,
           (count: number, operation: () => Promise<unknown>) => inFlight(count, IN_FLIGHT, operation),
         ],
       ] as const) {
-        const stats = await compareVariants(
-          Object.fromEntries(
-            measured.map((variant) => [variant, (count: number) => run(count, all[variant])]),
-          ) as Record<(typeof measured)[number], (count: number) => Promise<void>>,
-          sampling,
+        const batch = (operation: () => Promise<unknown>) => (count: number) => run(count, operation)
+        const turns = await interleavedTotals(
+          { bare: batch(all.bare), ours: batch(all.ours), bareAgain: batch(bareAgain) },
+          { ...TARGET_TURNS, chunk },
         )
-        const key = mode === 'sequential' ? 'sequential' : `in_flight_${IN_FLIGHT}`
-        for (const variant of measured) {
-          const { wall, cpu } = stats[variant]
+        const others = await interleavedTotals(
+          Object.fromEntries(compared.map((variant) => [variant, batch(all[variant])])) as Record<
+            (typeof compared)[number],
+            (count: number) => Promise<void>
+          >,
+          { ...FIGURE_TURNS, chunk },
+        )
+        const rate = (totals: Totals) => perSecond(totals.wallPerOperation)
+        for (const variant of compared) {
+          const totals = others[variant]
           result.figures.push({
             id: `loopback.${provider}.${key}.${variant}.requests_per_second`,
             label: `${provider} ${mode}: ${variantNames[variant]}`,
-            value: 1e9 / wall.median,
+            value: 1e9 / totals.wallPerOperation,
             unit: 'req/s',
-            detail: `median of ${wall.samples} samples, slowest ${perSecond(wall.p95)} req/s (p95); client CPU ${(cpu.median / 1000).toFixed(0)} µs/request`,
+            detail: `${totals.operations} requests in turns with the others; client CPU ${microseconds(totals)}/request`,
           })
         }
         result.figures.push({
           id: `loopback.${provider}.${key}.bare_over_raw`,
-          label: `${provider} ${mode}: bare openapi-fetch / raw fetch (req/s)`,
-          value: stats.raw.wall.median / stats.bare.wall.median,
+          label: `${provider} ${mode}: bare openapi-fetch / raw fetch (client CPU per request)`,
+          value: others.bare.cpuPerOperation / others.raw.cpuPerOperation,
           unit: 'x',
           detail: 'for reference: what openapi-fetch alone costs here',
         })
@@ -78,34 +96,30 @@ export async function loopbackThroughput(): Promise<ScenarioResult> {
           result.figures.push({
             id: `loopback.${provider}.${key}.ours_over_${baseline}`,
             label: `${provider} ${mode}: our client / ${variantNames[baseline]} (req/s)`,
-            value: stats[baseline].wall.median / stats.ours.wall.median,
+            value: others[baseline].wallPerOperation / others.ours.wallPerOperation,
             unit: 'x',
             readme: baseline !== 'raw' && mode === 'sequential',
           })
         }
-        const rate = (variant: (typeof measured)[number]) => perSecond(stats[variant].wall.median)
-        const cpu = (variant: (typeof measured)[number]) =>
-          `${(stats[variant].cpu.median / 1000).toFixed(0)} µs`
+        const control = totalsRatio(turns.bareAgain, turns.bare)
         result.figures.push({
-          id: `loopback.${provider}.${key}.ours_over_bare`,
-          label: `${provider} ${mode}: our client / bare openapi-fetch (req/s, wall time)`,
-          value: stats.bare.wall.median / stats.ours.wall.median,
+          id: `loopback.${provider}.${key}.a_a_control`,
+          label: `${provider} ${mode}: A/A control, a second bare openapi-fetch client / the first (client CPU per request)`,
+          value: control.ratio,
           unit: 'x',
-          detail: `${rate('ours')} vs ${rate('bare')} req/s (raw fetch ${rate('raw')}, openai ${rate('openai')}, ky ${rate('ky')})`,
+          detail: `same turns as the target; 1.00x is no noise; its ${control.windows.samples} one-second windows ranged ${control.windows.min.toFixed(2)}x–${control.windows.max.toFixed(2)}x`,
         })
-        // The target divides the client's CPU time per request, round by round (see `pairedRatio`):
-        // requests per second in wall time swing by ±30% between runs on a shared machine, where
-        // other processes take the cores. Ours over bare in CPU per request, inverted: per CPU second.
-        const cpuRatio = pairedRatio(stats.ours, stats.bare)
+        // Ours over bare in CPU per request, inverted: requests per client CPU second.
+        const ours = totalsRatio(turns.ours, turns.bare)
         result.targets.push(
           ratioTarget(
             `loopback.${provider}.${key}.ours_over_bare_cpu`,
             `${provider}: loopback, ${mode}, requests per client CPU second`,
-            1 / cpuRatio.median,
+            1 / ours.ratio,
             '>=',
             THROUGHPUT_LIMIT,
-            'ours / bare openapi-fetch (median of paired rounds)',
-            `client CPU ${cpu('ours')} vs ${cpu('bare')} per request (medians); the ${stats.bare.cpu.samples} rounds ranged ${(1 / cpuRatio.max).toFixed(2)}x–${(1 / cpuRatio.min).toFixed(2)}x (raw fetch ${cpu('raw')}, openai ${cpu('openai')}, ky ${cpu('ky')}); wall: ${rate('ours')} vs ${rate('bare')} req/s`,
+            'ours / bare openapi-fetch (sums over interleaved turns)',
+            `client CPU ${microseconds(turns.ours)} vs ${microseconds(turns.bare)} per request over ${turns.ours.operations} requests each; one-second windows ranged ${(1 / ours.windows.max).toFixed(2)}x–${(1 / ours.windows.min).toFixed(2)}x; A/A control ${(1 / control.ratio).toFixed(2)}x; wall ${rate(turns.ours)} vs ${rate(turns.bare)} req/s (raw fetch ${microseconds(others.raw)}, openai ${microseconds(others.openai)}, ky ${microseconds(others.ky)} CPU per request)`,
           ),
         )
       }

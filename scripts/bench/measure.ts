@@ -170,3 +170,97 @@ export async function inFlight(
 export async function sequentially(count: number, operation: () => Promise<unknown>): Promise<void> {
   for (let index = 0; index < count; index++) await operation()
 }
+
+/** What `interleavedTotals` measured of one variant. */
+export interface Totals {
+  operations: number
+  /** Mean CPU time of this process per operation, in nanoseconds (every thread). */
+  cpuPerOperation: number
+  /** Mean wall-clock time per operation, in nanoseconds. */
+  wallPerOperation: number
+  /** CPU time per operation in each window of `InterleavingOptions.windowMs`: `totalsRatio` gives their spread. */
+  windowCpu: number[]
+}
+
+export interface InterleavingOptions {
+  /** Time each variant runs alone first (JIT, connection pools). */
+  warmupMs: number
+  /** Operations per chunk: long enough for many scheduler ticks, short against the machine's slow swings. */
+  chunk: number
+  /** How long all variants run, together. */
+  durationMs: number
+  /** Length of the windows whose ratios show the spread. */
+  windowMs: number
+}
+
+/**
+ * Totals per variant: after warming up, the variants take turns in chunks of `chunk` operations,
+ * in an order that reverses every block (A B C, C B A, ...), until `durationMs` has passed; each
+ * variant's CPU and wall time are summed over all its chunks. Used where one operation is noisy
+ * (real HTTP on loopback, with the server in another process): turns of a few milliseconds put a
+ * slow moment of the machine on every variant alike. What is left is mostly where a major GC
+ * falls (undici's Requests are held by a FinalizationRegistry, so they reach old space and a
+ * mark-compact runs about once a second, on whichever turn is running): an A/A control, a second
+ * instance of the baseline taking the same turns, shows how much that is on the day.
+ */
+export async function interleavedTotals<Name extends string>(
+  variants: Record<Name, Batch>,
+  options: InterleavingOptions,
+): Promise<Record<Name, Totals>> {
+  const names = Object.keys(variants) as Name[]
+  for (const name of names) {
+    const until = process.hrtime.bigint() + BigInt(Math.round(options.warmupMs * 1e6))
+    while (process.hrtime.bigint() < until) await variants[name](options.chunk)
+  }
+  const sums = new Map(
+    names.map((name) => [name, { cpu: 0, wall: 0, windowStart: 0, windowCpu: [] as number[] }]),
+  )
+  const end = process.hrtime.bigint() + BigInt(Math.round(options.durationMs * 1e6))
+  let windowEnd = process.hrtime.bigint() + BigInt(Math.round(options.windowMs * 1e6))
+  let blocks = 0
+  let chunksInWindow = 0
+  const closeWindow = () => {
+    for (const sum of sums.values()) {
+      sum.windowCpu.push((sum.cpu - sum.windowStart) / (chunksInWindow * options.chunk))
+      sum.windowStart = sum.cpu
+    }
+    chunksInWindow = 0
+  }
+  while (process.hrtime.bigint() < end) {
+    const order = blocks % 2 === 0 ? names : [...names].reverse()
+    for (const name of order) {
+      const { wall, cpu } = await timeBatch(variants[name], options.chunk)
+      const sum = sums.get(name) as { cpu: number; wall: number }
+      sum.cpu += cpu
+      sum.wall += wall
+    }
+    blocks++
+    chunksInWindow++
+    if (process.hrtime.bigint() >= windowEnd) {
+      closeWindow()
+      windowEnd = process.hrtime.bigint() + BigInt(Math.round(options.windowMs * 1e6))
+    }
+  }
+  if (chunksInWindow > 0) closeWindow()
+  const operations = blocks * options.chunk
+  return Object.fromEntries(
+    names.map((name) => {
+      const sum = sums.get(name) as { cpu: number; wall: number; windowCpu: number[] }
+      const totals: Totals = {
+        operations,
+        cpuPerOperation: sum.cpu / operations,
+        wallPerOperation: sum.wall / operations,
+        windowCpu: sum.windowCpu,
+      }
+      return [name, totals]
+    }),
+  ) as Record<Name, Totals>
+}
+
+/** `variant`'s CPU per operation over `baseline`'s (ratio of the sums), with the range of the windows' ratios. */
+export function totalsRatio(variant: Totals, baseline: Totals): { ratio: number; windows: Stats } {
+  return {
+    ratio: variant.cpuPerOperation / baseline.cpuPerOperation,
+    windows: summarize(variant.windowCpu.map((cpu, window) => cpu / (baseline.windowCpu[window] as number))),
+  }
+}
