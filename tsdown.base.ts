@@ -9,7 +9,7 @@ export default defineConfig({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  dts: { sourcemap: true },
+  dts: { sourcemap: true, oxc: true },
   sourcemap: true,
   clean: true,
   // rolldown's "your build spent significant time in plugins" advice is noise on a busy CI machine.

@@ -17,7 +17,8 @@ function defineErrorClass<T>(
 /** Base of every error thrown by voicebatch packages. */
 export class VoiceBatchError extends Error {
   /** True for an instance of this class, also one thrown by another installed copy of the package. */
-  static readonly isInstance = defineErrorClass<VoiceBatchError>(VoiceBatchError, 'VoiceBatchError')
+  static readonly isInstance: (value: unknown) => value is VoiceBatchError =
+    defineErrorClass<VoiceBatchError>(VoiceBatchError, 'VoiceBatchError')
 
   /** Whether sending the same request again may succeed. */
   get isRetryable(): boolean {
@@ -44,7 +45,10 @@ export interface ApiErrorFields {
 
 /** The server answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<ApiError>(ApiError, 'ApiError')
+  static override readonly isInstance: (value: unknown) => value is ApiError = defineErrorClass<ApiError>(
+    ApiError,
+    'ApiError',
+  )
 
   readonly provider: string
   readonly status: number
@@ -86,40 +90,38 @@ export class ApiError extends VoiceBatchError {
 }
 
 export class BadRequestError extends ApiError {
-  static override readonly isInstance = defineErrorClass<BadRequestError>(BadRequestError, 'BadRequestError')
+  static override readonly isInstance: (value: unknown) => value is BadRequestError =
+    defineErrorClass<BadRequestError>(BadRequestError, 'BadRequestError')
 }
 
 export class AuthenticationError extends ApiError {
-  static override readonly isInstance = defineErrorClass<AuthenticationError>(
-    AuthenticationError,
-    'AuthenticationError',
-  )
+  static override readonly isInstance: (value: unknown) => value is AuthenticationError =
+    defineErrorClass<AuthenticationError>(AuthenticationError, 'AuthenticationError')
 }
 
 export class PermissionDeniedError extends ApiError {
-  static override readonly isInstance = defineErrorClass<PermissionDeniedError>(
-    PermissionDeniedError,
-    'PermissionDeniedError',
-  )
+  static override readonly isInstance: (value: unknown) => value is PermissionDeniedError =
+    defineErrorClass<PermissionDeniedError>(PermissionDeniedError, 'PermissionDeniedError')
 }
 
 export class NotFoundError extends ApiError {
-  static override readonly isInstance = defineErrorClass<NotFoundError>(NotFoundError, 'NotFoundError')
+  static override readonly isInstance: (value: unknown) => value is NotFoundError =
+    defineErrorClass<NotFoundError>(NotFoundError, 'NotFoundError')
 }
 
 export class ConflictError extends ApiError {
-  static override readonly isInstance = defineErrorClass<ConflictError>(ConflictError, 'ConflictError')
+  static override readonly isInstance: (value: unknown) => value is ConflictError =
+    defineErrorClass<ConflictError>(ConflictError, 'ConflictError')
 }
 
 export class UnprocessableEntityError extends ApiError {
-  static override readonly isInstance = defineErrorClass<UnprocessableEntityError>(
-    UnprocessableEntityError,
-    'UnprocessableEntityError',
-  )
+  static override readonly isInstance: (value: unknown) => value is UnprocessableEntityError =
+    defineErrorClass<UnprocessableEntityError>(UnprocessableEntityError, 'UnprocessableEntityError')
 }
 
 export class RateLimitError extends ApiError {
-  static override readonly isInstance = defineErrorClass<RateLimitError>(RateLimitError, 'RateLimitError')
+  static override readonly isInstance: (value: unknown) => value is RateLimitError =
+    defineErrorClass<RateLimitError>(RateLimitError, 'RateLimitError')
 
   /** How long the server asked to wait (`Retry-After`), when it said. */
   readonly retryAfterMs: number | null
@@ -135,15 +137,14 @@ export class RateLimitError extends ApiError {
 }
 
 export class InternalServerError extends ApiError {
-  static override readonly isInstance = defineErrorClass<InternalServerError>(
-    InternalServerError,
-    'InternalServerError',
-  )
+  static override readonly isInstance: (value: unknown) => value is InternalServerError =
+    defineErrorClass<InternalServerError>(InternalServerError, 'InternalServerError')
 }
 
 /** The request never got a response: connection refused or reset, DNS failure, socket hang up. */
 export class ConnectionError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<ConnectionError>(ConnectionError, 'ConnectionError')
+  static override readonly isInstance: (value: unknown) => value is ConnectionError =
+    defineErrorClass<ConnectionError>(ConnectionError, 'ConnectionError')
 
   readonly provider: string
 
@@ -163,7 +164,8 @@ export class ConnectionError extends VoiceBatchError {
 
 /** One attempt took longer than `timeoutMs` (and retries, if any, were used up). */
 export class TimeoutError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<TimeoutError>(TimeoutError, 'TimeoutError')
+  static override readonly isInstance: (value: unknown) => value is TimeoutError =
+    defineErrorClass<TimeoutError>(TimeoutError, 'TimeoutError')
 
   readonly provider: string
   readonly timeoutMs: number
@@ -185,10 +187,8 @@ export class TimeoutError extends VoiceBatchError {
 
 /** The caller's `AbortSignal` aborted. */
 export class RequestAbortedError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<RequestAbortedError>(
-    RequestAbortedError,
-    'RequestAbortedError',
-  )
+  static override readonly isInstance: (value: unknown) => value is RequestAbortedError =
+    defineErrorClass<RequestAbortedError>(RequestAbortedError, 'RequestAbortedError')
 
   readonly provider: string | null
 
@@ -204,10 +204,8 @@ export class RequestAbortedError extends VoiceBatchError {
 
 /** A body that is not what the status promised, e.g. HTML or truncated JSON on a 200. */
 export class InvalidResponseError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<InvalidResponseError>(
-    InvalidResponseError,
-    'InvalidResponseError',
-  )
+  static override readonly isInstance: (value: unknown) => value is InvalidResponseError =
+    defineErrorClass<InvalidResponseError>(InvalidResponseError, 'InvalidResponseError')
 
   readonly provider: string
   readonly status: number
@@ -238,10 +236,8 @@ export class InvalidResponseError extends VoiceBatchError {
  * Any status can hit it, an error body too. A subclass of `InvalidResponseError`.
  */
 export class ResponseTooLargeError extends InvalidResponseError {
-  static override readonly isInstance = defineErrorClass<ResponseTooLargeError>(
-    ResponseTooLargeError,
-    'ResponseTooLargeError',
-  )
+  static override readonly isInstance: (value: unknown) => value is ResponseTooLargeError =
+    defineErrorClass<ResponseTooLargeError>(ResponseTooLargeError, 'ResponseTooLargeError')
 
   /** The limit that was passed, in bytes. */
   readonly maxResponseBytes: number
@@ -258,18 +254,14 @@ export class ResponseTooLargeError extends InvalidResponseError {
 
 /** Missing or invalid client options, e.g. no API key. */
 export class ConfigurationError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<ConfigurationError>(
-    ConfigurationError,
-    'ConfigurationError',
-  )
+  static override readonly isInstance: (value: unknown) => value is ConfigurationError =
+    defineErrorClass<ConfigurationError>(ConfigurationError, 'ConfigurationError')
 }
 
 /** A path parameter is missing or would change the path (`..`). Thrown before any request. */
 export class InvalidParameterError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<InvalidParameterError>(
-    InvalidParameterError,
-    'InvalidParameterError',
-  )
+  static override readonly isInstance: (value: unknown) => value is InvalidParameterError =
+    defineErrorClass<InvalidParameterError>(InvalidParameterError, 'InvalidParameterError')
 
   readonly parameter: string
   readonly path: string
@@ -290,5 +282,6 @@ export class InvalidParameterError extends VoiceBatchError {
  * one before, an empty page that says more follow, more pages past the total the server gave.
  */
 export class PaginationError extends VoiceBatchError {
-  static override readonly isInstance = defineErrorClass<PaginationError>(PaginationError, 'PaginationError')
+  static override readonly isInstance: (value: unknown) => value is PaginationError =
+    defineErrorClass<PaginationError>(PaginationError, 'PaginationError')
 }

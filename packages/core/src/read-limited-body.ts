@@ -1,5 +1,5 @@
 /** Default `maxResponseBytes`: 32 MiB of decoded body. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
 

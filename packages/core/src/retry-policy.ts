@@ -28,7 +28,7 @@ function hasValue(value: string | null): boolean {
  * The wait the server asked for, in milliseconds: `retry-after-ms`, else `Retry-After` as
  * delta seconds or an HTTP date. Null when absent or unreadable.
  */
-export function parseRetryAfter(headers: Headers, now = Date.now()): number | null {
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | null {
   const milliseconds = headers.get('retry-after-ms')
   if (milliseconds !== null && /^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) return Number(milliseconds)
 

@@ -33,9 +33,9 @@ export const techladderProvider = {
   envVar: 'TECHLADDER_API_KEY',
   defaultBaseUrl: 'https://api.staging.techladder.ai/api/v1/public',
   /** The header that carries the API key. */
-  authHeaders: (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` }),
+  authHeaders: (apiKey: string): { Authorization: string } => ({ Authorization: `Bearer ${apiKey}` }),
   /** Reads Techladder's error envelope. */
-  parseError: parseTechladderError,
+  parseError: parseTechladderError as typeof parseTechladderError,
 } as const
 
 /** A typed Techladder client: plain openapi-fetch (`GET`, `POST`, ...) plus `paginate` and `unwrap`. */

@@ -29,9 +29,9 @@ export const truedyProvider = {
   envVar: 'TRUEDY_API_KEY',
   defaultBaseUrl: 'https://api.truedy.ai/api/public/v1',
   /** The header that carries the API key. */
-  authHeaders: (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` }),
+  authHeaders: (apiKey: string): { Authorization: string } => ({ Authorization: `Bearer ${apiKey}` }),
   /** Reads Truedy's error envelope. */
-  parseError: parseTruedyError,
+  parseError: parseTruedyError as typeof parseTruedyError,
 } as const
 
 /** A typed Truedy client: plain openapi-fetch (`GET`, `POST`, ...) plus `paginate` and `unwrap`. */

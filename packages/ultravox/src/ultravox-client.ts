@@ -29,9 +29,9 @@ export const ultravoxProvider = {
   envVar: 'ULTRAVOX_API_KEY',
   defaultBaseUrl: 'https://api.ultravox.ai',
   /** The header that carries the API key. */
-  authHeaders: (apiKey: string) => ({ 'X-API-Key': apiKey }),
+  authHeaders: (apiKey: string): { 'X-API-Key': string } => ({ 'X-API-Key': apiKey }),
   /** Reads Ultravox's error envelope. */
-  parseError: parseUltravoxError,
+  parseError: parseUltravoxError as typeof parseUltravoxError,
 } as const
 
 /** A typed Ultravox client: plain openapi-fetch (`GET`, `POST`, ...) plus `paginate` and `unwrap`. */

@@ -142,7 +142,7 @@ export function checkCreateInput(input: unknown, capabilities: BatchCapabilities
 
 /** Option checks for the provider files: each names the option that is wrong. */
 export const optionChecks = {
-  fail,
+  fail: fail as typeof fail,
   requiredText(options: Record<string, unknown>, name: string, provider: Provider): string {
     const value = options[name]
     if (typeof value !== 'string' || value.trim() === '') {

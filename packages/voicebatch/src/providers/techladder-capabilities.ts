@@ -1,5 +1,3 @@
-import type { BatchCapabilities } from '../capabilities.js'
-
 /** Techladder documents create and read only: no pause, resume, cancel or delete. Up to 10,000 contacts. */
 export const techladderCapabilities = {
   create: true,
@@ -11,4 +9,4 @@ export const techladderCapabilities = {
   scheduleEnd: false,
   idempotencyKey: false,
   maxContacts: 10_000,
-} as const satisfies BatchCapabilities
+} as const

@@ -1,5 +1,3 @@
-import type { BatchCapabilities } from '../capabilities.js'
-
 /** Truedy: pause, resume (201), schedule, bulk delete; creates take `X-Idempotency-Key`; no cancel. */
 export const truedyCapabilities = {
   create: true,
@@ -11,4 +9,4 @@ export const truedyCapabilities = {
   scheduleEnd: false,
   idempotencyKey: true,
   maxContacts: null,
-} as const satisfies BatchCapabilities
+} as const

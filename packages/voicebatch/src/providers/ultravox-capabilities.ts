@@ -1,5 +1,3 @@
-import type { BatchCapabilities } from '../capabilities.js'
-
 /** Ultravox: pause and resume by PATCH `paused`, DELETE removes a batch; no cancel, no idempotency key. */
 export const ultravoxCapabilities = {
   create: true,
@@ -11,4 +9,4 @@ export const ultravoxCapabilities = {
   scheduleEnd: true,
   idempotencyKey: false,
   maxContacts: null,
-} as const satisfies BatchCapabilities
+} as const

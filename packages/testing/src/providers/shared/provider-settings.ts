@@ -16,8 +16,8 @@ export interface ProviderSettings {
 }
 
 export const MINUTE = 60_000
-export const HOUR = 60 * MINUTE
-export const DAY = 24 * HOUR
+export const HOUR: number = 60 * MINUTE
+export const DAY: number = 24 * HOUR
 
 const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value))
 const pad3 = (value: number) => (value < 10 ? `00${value}` : value < 100 ? `0${value}` : String(value))

@@ -42,7 +42,7 @@ export const DEFAULT_ULTRAVOX_AGENT_IDS: readonly string[] = [
 ]
 
 /** Django's `uuid` path converter: lowercase only. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+export const UUID_PATTERN: RegExp = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const SPACING = 40 * MINUTE
 
