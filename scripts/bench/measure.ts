@@ -198,10 +198,10 @@ export interface InterleavingOptions {
  * in an order that reverses every block (A B C, C B A, ...), until `durationMs` has passed; each
  * variant's CPU and wall time are summed over all its chunks. Used where one operation is noisy
  * (real HTTP on loopback, with the server in another process): turns of a few milliseconds put a
- * slow moment of the machine on every variant alike. What is left is mostly where a major GC
- * falls (undici's Requests are held by a FinalizationRegistry, so they reach old space and a
- * mark-compact runs about once a second, on whichever turn is running): an A/A control, a second
- * instance of the baseline taking the same turns, shows how much that is on the day.
+ * slow moment of the machine on every variant alike. What is left is still large on a shared VM
+ * (the same client's CPU per request moved between about 290 and 520 µs from one minute to the
+ * next; major GCs' main-thread pauses were 1-4 µs per request, not the cause): an A/A control, a
+ * second instance of the baseline taking the same turns, shows how much it is on the day.
  */
 export async function interleavedTotals<Name extends string>(
   variants: Record<Name, Batch>,
