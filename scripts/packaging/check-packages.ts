@@ -9,9 +9,10 @@ import { checkRegistryMetadata } from './check-registry-metadata.ts'
 import { checkSizeLimits, type SizeReport } from './check-size-limits.ts'
 import { checkSourceMaps } from './check-source-maps.ts'
 import { checkTarballFiles, tarballWarnings } from './check-tarball-files.ts'
+import { checkTypeResolution } from './check-type-resolution.ts'
 import { packPackage } from './pack-package.ts'
 import { listPublishablePackages, type PublishablePackage, selectPackages } from './publishable-packages.ts'
-import { runAttw, runPublint } from './run-package-linters.ts'
+import { runPublint } from './run-publint.ts'
 
 export interface PackageCheck {
   name: string
@@ -51,14 +52,14 @@ async function checkOne(
     ...checkRegistryMetadata(packed, pkg),
     ...checkSourceMaps(packed),
     ...(await runPublint(packed.tarball, destination)),
-    ...(await runAttw(packed.tarball, destination)),
+    ...(await checkTypeResolution(packed.tarball)),
   ]
   return { name: pkg.name, files: packed.files, problems, warnings: tarballWarnings(packed) }
 }
 
 /**
  * For every publishable package: `pnpm pack`, then its tarball's files, its packed package.json
- * (dependency ranges, registry-page metadata), its source maps, `publint --strict`, `attw --profile esm-only`; then size-limit budgets. Tarballs go to a temp
+ * (dependency ranges, registry-page metadata), its source maps, `publint --strict`, the checks of `attw --profile esm-only` (in this process, check-type-resolution.ts); then size-limit budgets. Tarballs go to a temp
  * folder that is removed afterwards.
  */
 export async function checkPackages(

@@ -5,7 +5,8 @@ const USAGE = `usage: pnpm check:packages [package ...] [--no-build]
 
 Builds, then for each publishable package (all, or the named ones: \`core\` or \`@voicebatch/core\`):
 pnpm pack, tarball contents, packed package.json (ranges, homepage, bugs, repository, files),
-source maps and the sources they name, publint --strict, attw --profile esm-only, and
+source maps and the sources they name, publint --strict, the checks of attw --profile esm-only
+(Are the Wrong Types, in this process), and
 the size-limit budgets of .size-limit.json. Exits 1 on any problem.`
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkPackages, type PackageCheck } from '../packaging/check-packages.ts'
 import { checkPackedManifest } from '../packaging/check-packed-manifest.ts'
@@ -8,6 +9,7 @@ import { checkRegistryMetadata } from '../packaging/check-registry-metadata.ts'
 import type { SizeReport } from '../packaging/check-size-limits.ts'
 import { checkSourceMaps } from '../packaging/check-source-maps.ts'
 import { checkTarballFiles } from '../packaging/check-tarball-files.ts'
+import { checkTypeResolution } from '../packaging/check-type-resolution.ts'
 import { packPackage } from '../packaging/pack-package.ts'
 import { listPublishablePackages } from '../packaging/publishable-packages.ts'
 import { REPO_ROOT } from './support/temp-spec-repo.ts'
@@ -185,5 +187,52 @@ describe('the tarball rules catch what must not ship', () => {
       'dependencies.@voicebatch/core is "workspace:^", expected "^0.2.0" (the version in the repository)',
       'dependencies.yaml is still "catalog:" in the tarball',
     ])
+  })
+})
+
+describe('type resolution (the checks of attw --profile esm-only)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'voicebatch-attw-test-'))
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+  /** A gzipped tarball of `package/` with these files, as `npm pack` lays it out. */
+  const tarball = (name: string, files: Record<string, string>) => {
+    const folder = join(work, name)
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(folder, 'package', dirname(path)), { recursive: true })
+      writeFileSync(join(folder, 'package', path), text)
+    }
+    execFileSync('tar', ['-czf', 'package.tgz', 'package'], { cwd: folder })
+    return join(folder, 'package.tgz')
+  }
+  const manifest = (exports: unknown) =>
+    JSON.stringify({ name: 'fixture', version: '1.0.0', type: 'module', exports })
+
+  test('an ESM package whose types resolve has no problem', async () => {
+    const good = tarball('good', {
+      'package.json': manifest({ '.': { types: './index.d.ts', default: './index.js' } }),
+      'index.js': 'export const answer = 42\n',
+      'index.d.ts': 'export declare const answer: number\n',
+    })
+    expect(await checkTypeResolution(good)).toEqual([])
+  })
+
+  test('types that point at a missing file are named, with the entrypoint and the resolution', async () => {
+    const broken = tarball('broken', {
+      'package.json': manifest({ '.': { types: './missing.d.ts', default: './index.js' } }),
+      'index.js': 'export const answer = 42\n',
+      'index.d.ts': 'export declare const answer: number\n',
+    })
+    const problems = await checkTypeResolution(broken)
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems.join('\n')).toMatch(/"\."/)
+    expect(problems.join('\n')).toMatch(/under (node16-esm|bundler)/)
+  })
+
+  test('a package without any types is a problem', async () => {
+    const untyped = tarball('untyped', {
+      'package.json': manifest({ '.': './index.js' }),
+      'index.js': 'export const answer = 42\n',
+    })
+    expect(await checkTypeResolution(untyped)).not.toEqual([])
   })
 })
