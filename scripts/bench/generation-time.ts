@@ -19,7 +19,7 @@ const RUNS = 5
 export async function generationTime(root: string): Promise<ScenarioResult> {
   const result = emptyResult()
 
-  // Untimed: fills the lint cache (scripts/generate/lint-cache.ts) as any earlier run would have;
+  // Untimed: fills the lint cache (scripts/generate/redocly-cache.ts) as any earlier run would have;
   // the cold cost is measured below with the cache off.
   runCommand('pnpm', ['generate', '--check'], { cwd: root, timeoutMs: 120_000 })
   const generate = { wall: [] as number[], own: [] as number[] }
@@ -104,7 +104,7 @@ export async function generationTime(root: string): Promise<ScenarioResult> {
     const uncached = runCommand('pnpm', ['generate', '--check'], {
       cwd: root,
       timeoutMs: 120_000,
-      env: { ...process.env, VOICEBATCH_LINT_CACHE: 'off' },
+      env: { ...process.env, VOICEBATCH_REDOCLY_CACHE: 'off' },
     })
     if (/checked in/.test(uncached.output)) {
       result.figures.push({
@@ -112,7 +112,7 @@ export async function generationTime(root: string): Promise<ScenarioResult> {
         label: 'the same, no lint cache (a fresh clone, or every spec changed)',
         value: uncached.ms / 1000 / wall.median,
         unit: 'x',
-        detail: `one run: ${(uncached.ms / 1000).toFixed(2)} s; VOICEBATCH_LINT_CACHE=off`,
+        detail: `one run: ${(uncached.ms / 1000).toFixed(2)} s; VOICEBATCH_REDOCLY_CACHE=off`,
       })
     }
   }

@@ -39,7 +39,7 @@ export function largeDocumentGeneration(root: string, result: ScenarioResult): v
 
     const ours: number[] = []
     const theirs: number[] = []
-    const env = { ...process.env, VOICEBATCH_LINT_CACHE: 'off' }
+    const env = { ...process.env, VOICEBATCH_REDOCLY_CACHE: 'off' }
     for (let run = 0; run < RUNS; run++) {
       const generated = runCommand(
         join(root, 'node_modules', '.bin', 'tsx'),

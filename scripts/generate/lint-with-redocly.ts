@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseYaml } from '@redocly/openapi-core/lib/js-yaml/index.js'
 import { runRedoclyToFile } from '../spec-diff/redocly-cli.ts'
-import { lintCacheEnabled, lintCacheKey, readCachedLint, writeCachedLint } from './lint-cache.ts'
+import { readCachedAnswer, redoclyCacheEnabled, redoclyCacheKey, writeCachedAnswer } from './redocly-cache.ts'
 import type { SpecFile } from './spec-files.ts'
 
 export interface LintProblem {
@@ -63,7 +63,9 @@ function fileOf(problem: ReportedProblem): string {
  * redocly.yaml whose `apis:` entry for a spec (if any) points at it. One process lints them all (its
  * start-up costs more than linting the three specs); a spec without an entry gets the top-level rules.
  * Several documents of the same spec (versions of it) can be linted in one call, each under its rules.
- * Findings for an input linted before come from the lint cache (lint-cache.ts).
+ * Findings for an input linted before come from the cache (redocly-cache.ts): the key is the rules
+ * that apply to the spec (redocly.yaml's top level and its `apis:` entry) and the document as linted.
+ * No cache when redocly.yaml loads plugins (their code is not part of the key).
  */
 export async function lintSpecs(
   root: string,
@@ -71,22 +73,22 @@ export async function lintSpecs(
 ): Promise<LintResult[]> {
   const config = (parseYaml(readFileSync(join(root, 'redocly.yaml'), 'utf8')) ?? {}) as RedoclyConfig
   const { apis, ...rest } = config
-  const cache = lintCacheEnabled(config)
+  const cache = redoclyCacheEnabled() && config.plugins === undefined
   const targets = specs.map(({ spec, document }, index) => {
     const json = JSON.stringify(document)
     const alias = strictApiEntry(config, spec)
     const api = alias === null ? null : { ...apis?.[alias], root: undefined }
-    const key = lintCacheKey({ rest, alias, api }, json)
+    const key = redoclyCacheKey('lint', [JSON.stringify({ rest, alias, api }), json])
     // A folder per document: several versions of one spec can be linted together.
     const file = `${index}/${spec.name}.json`
-    return { file, json, alias, key, problems: cache ? readCachedLint(key) : null }
+    return { file, json, alias, key, problems: cache ? readCachedAnswer<LintProblem[]>('lint', key) : null }
   })
   const misses = targets.filter((target) => target.problems === null)
   if (misses.length > 0) {
     const linted = await runLint(rest, apis, misses)
     for (const target of misses) {
       target.problems = linted.filter((problem) => fileOf(problem) === target.file).map(toLintProblem)
-      if (cache) writeCachedLint(target.key, target.problems)
+      if (cache) writeCachedAnswer('lint', target.key, target.problems)
     }
   }
   return targets.map(({ alias, problems }) => ({ strictAlias: alias, problems: problems ?? [] }))

@@ -1,6 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
+import {
+  readCachedAnswer,
+  redoclyCacheEnabled,
+  redoclyCacheKey,
+  writeCachedAnswer,
+} from '../generate/redocly-cache.ts'
 import { runRedocly } from './redocly-cli.ts'
 import { parseRedoclyDiffReport, type RedoclyDiffReport } from './redocly-diff-report.ts'
 
@@ -10,25 +16,54 @@ export interface SpecText {
   text: string
 }
 
+/** The files and arguments of `redocly diff` for a pair: the format of each file is taken from its name. */
+function diffCommand(base: SpecText, revision: SpecText) {
+  const baseFile = `base${extname(base.file) || '.yaml'}`
+  const revisionFile = `revision${extname(revision.file) || '.yaml'}`
+  const args = [
+    'diff',
+    baseFile,
+    revisionFile,
+    '--format',
+    'json',
+    '--fail-on',
+    'none',
+    '--lint-config',
+    'off',
+  ]
+  return { baseFile, revisionFile, args }
+}
+
+/** The cache key of a pair's report: the command (formats included) and both texts. */
+export function redoclyDiffCacheKey(base: SpecText, revision: SpecText): string {
+  return redoclyCacheKey('diff', [diffCommand(base, revision).args.join(' '), base.text, revision.text])
+}
+
 /**
  * `redocly diff <base> <revision> --format json` on two temporary files; the report rates every
- * change by the semver bump it implies for API consumers.
+ * change by the semver bump it implies for API consumers. A pair diffed before (the same texts, the
+ * same formats, the same CLI) takes its report from the cache (redocly-cache.ts).
  */
 export async function runRedoclyDiff(base: SpecText, revision: SpecText): Promise<RedoclyDiffReport> {
+  const { baseFile, revisionFile, args } = diffCommand(base, revision)
+  const key = redoclyDiffCacheKey(base, revision)
+  const cached = redoclyCacheEnabled() ? readCachedAnswer<string>('diff', key) : null
+  if (cached !== null) return parseRedoclyDiffReport(cached)
   const directory = mkdtempSync(join(tmpdir(), 'voicebatch-spec-diff-'))
   try {
-    const baseFile = `base${extname(base.file) || '.yaml'}`
-    const revisionFile = `revision${extname(revision.file) || '.yaml'}`
     writeFileSync(join(directory, baseFile), base.text)
     writeFileSync(join(directory, revisionFile), revision.text)
-    const args = ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none']
     try {
-      await runRedocly([...args, '--lint-config', 'off', '-o', 'report.json'], directory)
+      await runRedocly([...args, '-o', 'report.json'], directory)
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
       throw new Error(`redocly diff ${base.file} → ${revision.file} failed: ${stderr.slice(-2000) || error}`)
     }
-    return parseRedoclyDiffReport(readFileSync(join(directory, 'report.json'), 'utf8'))
+    const report = readFileSync(join(directory, 'report.json'), 'utf8')
+    const parsed = parseRedoclyDiffReport(report)
+    // Only a report that parsed is kept.
+    if (redoclyCacheEnabled()) writeCachedAnswer('diff', key, report)
+    return parsed
   } finally {
     rmSync(directory, { recursive: true, force: true })
   }
