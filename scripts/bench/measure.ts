@@ -208,23 +208,26 @@ export async function interleavedTotals<Name extends string>(
   options: InterleavingOptions,
 ): Promise<Record<Name, Totals>> {
   const names = Object.keys(variants) as Name[]
+  const after = (milliseconds: number) => process.hrtime.bigint() + BigInt(Math.round(milliseconds * 1e6))
   for (const name of names) {
-    const until = process.hrtime.bigint() + BigInt(Math.round(options.warmupMs * 1e6))
+    const until = after(options.warmupMs)
     while (process.hrtime.bigint() < until) await variants[name](options.chunk)
   }
   const sums = new Map(
     names.map((name) => [name, { cpu: 0, wall: 0, windowStart: 0, windowCpu: [] as number[] }]),
   )
-  const end = process.hrtime.bigint() + BigInt(Math.round(options.durationMs * 1e6))
-  let windowEnd = process.hrtime.bigint() + BigInt(Math.round(options.windowMs * 1e6))
+  const end = after(options.durationMs)
+  let windowEnd = after(options.windowMs)
   let blocks = 0
   let chunksInWindow = 0
+  let windows = 0
   const closeWindow = () => {
     for (const sum of sums.values()) {
       sum.windowCpu.push((sum.cpu - sum.windowStart) / (chunksInWindow * options.chunk))
       sum.windowStart = sum.cpu
     }
     chunksInWindow = 0
+    windows++
   }
   while (process.hrtime.bigint() < end) {
     const order = blocks % 2 === 0 ? names : [...names].reverse()
@@ -238,10 +241,11 @@ export async function interleavedTotals<Name extends string>(
     chunksInWindow++
     if (process.hrtime.bigint() >= windowEnd) {
       closeWindow()
-      windowEnd = process.hrtime.bigint() + BigInt(Math.round(options.windowMs * 1e6))
+      windowEnd = after(options.windowMs)
     }
   }
-  if (chunksInWindow > 0) closeWindow()
+  // The last turns count in the sums; as a window of their own (a few turns) they would only widen the spread.
+  if (chunksInWindow > 0 && windows === 0) closeWindow()
   const operations = blocks * options.chunk
   return Object.fromEntries(
     names.map((name) => {

@@ -34,9 +34,12 @@ function diffCommand(base: SpecText, revision: SpecText) {
   return { baseFile, revisionFile, args }
 }
 
+const cacheKey = (args: readonly string[], base: SpecText, revision: SpecText) =>
+  redoclyCacheKey('diff', [args.join(' '), base.text, revision.text])
+
 /** The cache key of a pair's report: the command (formats included) and both texts. */
 export function redoclyDiffCacheKey(base: SpecText, revision: SpecText): string {
-  return redoclyCacheKey('diff', [diffCommand(base, revision).args.join(' '), base.text, revision.text])
+  return cacheKey(diffCommand(base, revision).args, base, revision)
 }
 
 /**
@@ -46,7 +49,7 @@ export function redoclyDiffCacheKey(base: SpecText, revision: SpecText): string 
  */
 export async function runRedoclyDiff(base: SpecText, revision: SpecText): Promise<RedoclyDiffReport> {
   const { baseFile, revisionFile, args } = diffCommand(base, revision)
-  const key = redoclyDiffCacheKey(base, revision)
+  const key = cacheKey(args, base, revision)
   const cached = redoclyCacheEnabled() ? readCachedAnswer<string>('diff', key) : null
   if (cached !== null) return parseRedoclyDiffReport(cached)
   const directory = mkdtempSync(join(tmpdir(), 'voicebatch-spec-diff-'))
