@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type PhaseTime, printSummary } from './test-run/report.ts'
 import { type CommandResult, runCommand } from './test-run/run-command.ts'
-import { packagesTypecheckedByVitest } from './test-run/typechecked-by-vitest.ts'
+import { typeCheckedProjects } from './test-run/type-checked-projects.ts'
+import { TYPE_CHECKER, TYPE_CHECKER_VERSION } from './test-run/type-checker.ts'
 import type { TestCounts } from './test-summary-reporter.ts'
 
 /**
@@ -12,9 +13,9 @@ import type { TestCounts } from './test-summary-reporter.ts'
  * core, its output streams) with the type-checks and the API reference beside it at the lowest CPU
  * priority: they take the CPU time vitest leaves (while one worker finishes a long file, while
  * other runtimes start up), and give it back the moment vitest's timing tests want it. Their results
- * are printed after vitest's. Nothing is checked twice: packages whose vitest project type-checks
- * their tsconfig are left out of `turbo run typecheck`, and TypeDoc skips the type errors the
- * type-checks report.
+ * are printed after vitest's. The checker is TypeScript 7 (test-run/type-checker.ts). Nothing is
+ * checked twice: a project whose vitest project type-checks its tsconfig is not checked here again,
+ * and TypeDoc skips the type errors the type-checks report.
  */
 type Check = [name: string, command: string[]]
 
@@ -86,29 +87,27 @@ recordAll(
   ),
 )
 
-const vitestTypechecked = await packagesTypecheckedByVitest(root)
+const projects = await typeCheckedProjects(root)
+const typeCheck = (tsconfig: string): string[] => ['node', TYPE_CHECKER, '--noEmit', '-p', tsconfig]
+const checker = `tsc ${TYPE_CHECKER_VERSION}`
+const byVitest = projects.filter((project) => project.byVitest).map((project) => project.directory)
 console.log('\n▶ type-checks and API reference: beside vitest, at the lowest CPU priority')
+console.log(`  vitest type-checks ${byVitest.join(', ')} with its type tests (${checker})`)
 const typeChecks = phase('type-checks and API reference (beside vitest)', () =>
   runSideBySide(
     [
+      ...projects
+        .filter((project) => !project.byVitest)
+        .map(
+          (project): Check => [
+            `${project.directory} type-checks (${checker})`,
+            typeCheck(join(project.directory, 'tsconfig.json')),
+          ],
+        ),
+      [`the scripts type-check (${checker})`, typeCheck('tsconfig.json')],
       [
-        `packages type-check (${vitestTypechecked.length} more by vitest)`,
-        [
-          'pnpm',
-          'exec',
-          'turbo',
-          'run',
-          'typecheck',
-          // The build phase built everything: re-running (cached) builds would rewrite dist/.
-          '--only',
-          '--output-logs=errors-only',
-          ...vitestTypechecked.map((name) => `--filter=!${name}`),
-        ],
-      ],
-      ['the scripts type-check', ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-      [
-        'declaration files type-check (dist/, libs, test tools: once)',
-        ['pnpm', 'exec', 'tsc', '--noEmit', '-p', 'tsconfig.declarations.json'],
+        `declaration files type-check (dist/, libs, test tools: once; ${checker})`,
+        typeCheck('tsconfig.declarations.json'),
       ],
       ['API reference builds, every export documented', ['pnpm', '--silent', 'docs:api']],
     ],

@@ -1,9 +1,16 @@
 import { defineProject } from 'vitest/config'
+import { TYPE_CHECKER } from '../../scripts/test-run/type-checker.ts'
 
 export default defineProject({
   test: {
     name: 'truedy-types',
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    typecheck: {
+      enabled: true,
+      checker: TYPE_CHECKER,
+      only: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
   },
 })

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { TYPE_CHECKER } from '../test-run/type-checker.ts'
 import { copyRepository, type RepositoryCopy, repositoryRoot } from './support/repository-copy.ts'
 import { runScript, type ScriptResult } from './support/run-script.ts'
 
@@ -214,7 +215,7 @@ test("a provider's published document dropped into specs/ gets a types package t
   // Biome-formatted, and `pnpm install --frozen-lockfile` accepts the lockfile as it is.
   run(bin('biome'), ['check', 'packages/acme-types', '.size-limit.json', '.changeset'])
   run('pnpm', ['install', '--frozen-lockfile', '--lockfile-only', '--offline'])
-  run(bin('tsc'), ['--noEmit', '-p', 'packages/acme-types/tsconfig.json'])
+  run(TYPE_CHECKER, ['--noEmit', '-p', 'packages/acme-types/tsconfig.json'])
   // A second run changes nothing.
   const status = copy.git('status', '--porcelain')
   expect(runScript(copy.root, 'generate.ts', '--check').status).toBe(0)
