@@ -4,7 +4,5 @@ export default defineProject({
   test: {
     name: 'runtimes',
     include: ['test/**/*.test.ts'],
-    // One runtime after another: they share the mock servers and two cores.
-    fileParallelism: false,
   },
 })
