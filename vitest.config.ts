@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
-import SlowFilesFirst from './scripts/test-run/slow-files-first.ts'
 
 export default defineConfig({
   test: {
@@ -9,6 +8,5 @@ export default defineConfig({
     // Vitest's default leaves a core idle (CPUs - 1: one worker on a 2-core CI machine). One
     // worker per core; not more, or the timing-sensitive tests (timeouts, retries) get starved.
     maxWorkers: availableParallelism(),
-    sequence: { sequencer: SlowFilesFirst },
   },
 })
