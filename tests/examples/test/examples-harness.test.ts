@@ -1,8 +1,10 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { extractExamples, extractExamplesFromFile } from '../src/extract-examples.ts'
 import { type PreparedExamples, prepareExamples } from '../src/prepare-examples.ts'
 import { EXAMPLES_PACKAGE, runExample } from '../src/run-examples.ts'
+import { typecheckExamples } from '../src/typecheck-examples.ts'
 
 describe('extracting examples', () => {
   test('ts and typescript blocks, with their line; other languages are not examples', () => {
@@ -101,5 +103,32 @@ describe('a README with broken examples fails', () => {
     expect(result.output).toMatch(
       /README example tried to reach https:\/\/example\.com\/: no mock server answers/,
     )
+  })
+})
+
+describe('type-checking examples', () => {
+  const directory = join(EXAMPLES_PACKAGE, '.examples', 'checker-test')
+  afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
+  test("a message in several lines stays one diagnostic; each file gets only its own; the checker's tsconfig is removed", () => {
+    mkdirSync(directory, { recursive: true })
+    const chained = join(directory, 'chained.ts')
+    const clean = join(directory, 'clean.ts')
+    writeFileSync(chained, 'export const f: (x: number) => void = (x: string) => {\n  void x\n}\n')
+    writeFileSync(clean, 'export const fine: number = 1\n')
+    const diagnostics = typecheckExamples([chained, clean])
+    expect(diagnostics.get(clean)).toEqual([])
+    const [only, ...others] = diagnostics.get(chained) ?? []
+    expect(others).toEqual([])
+    expect(only).toEqual({
+      line: 1,
+      column: 14,
+      text: [
+        "TS2322: Type '(x: string) => void' is not assignable to type '(x: number) => void'.",
+        "Types of parameters 'x' and 'x' are incompatible.",
+        "Type 'number' is not assignable to type 'string'.",
+      ].join('\n'),
+    })
+    expect(readdirSync(directory).sort()).toEqual(['chained.ts', 'clean.ts'])
   })
 })
