@@ -1,15 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { assertBuilt } from '../packaging/assert-built.ts'
 import { buildPackages } from '../packaging/check-packages.ts'
 import { listPublishablePackages, type PublishablePackage } from '../packaging/publishable-packages.ts'
 import { CONSUMER_FIXTURE } from './consumer-fixture.ts'
-import { registryEnvironment, writeNpmUserConfig } from './npm-user-config.ts'
 import { publishWithChangesets } from './publish-with-changesets.ts'
 import { runConsumer, type StepResult } from './run-consumer.ts'
-import { type LocalRegistry, startVerdaccio } from './start-verdaccio.ts'
+import { withLocalRegistry } from './with-local-registry.ts'
 
 export interface ReleaseLocalOptions {
   root: string
@@ -42,43 +39,31 @@ async function timed<T>(timings: Record<string, number>, name: string, work: () 
 /**
  * `pnpm release:local`: build, start Verdaccio (temp storage, 127.0.0.1, free port), publish every
  * package through `changeset publish`, install them with plain npm into a fresh folder, and run the
- * consumer fixture's steps there. Verdaccio is stopped and every temp folder removed, also on failure.
+ * consumer fixture's steps there. Verdaccio is stopped and every temp folder removed, also on failure
+ * (with-local-registry.ts).
  */
 export async function releaseLocal(options: ReleaseLocalOptions): Promise<ReleaseLocalReport> {
   const log = options.log ?? (() => {})
   const timings: Record<string, number> = {}
-  const workDirectory = mkdtempSync(join(tmpdir(), 'voicebatch-release-local-'))
-  let registry: LocalRegistry | undefined
-  try {
-    const packages = listPublishablePackages(options.root)
-    if (options.build !== false) {
-      log('building every package (turbo)')
-      await timed(timings, 'build', () => buildPackages(options.root, packages))
-    } else assertBuilt(packages)
-    mkdirSync(join(workDirectory, 'registry'))
-    registry = await timed(timings, 'start Verdaccio', () => startVerdaccio(join(workDirectory, 'registry')))
+  const packages = listPublishablePackages(options.root)
+  if (options.build !== false) {
+    log('building every package (turbo)')
+    await timed(timings, 'build', () => buildPackages(options.root, packages))
+  } else assertBuilt(packages)
+  const starting = performance.now()
+  return withLocalRegistry(async ({ registry, environment, workDirectory }) => {
+    timings['start Verdaccio'] = Number(((performance.now() - starting) / 1000).toFixed(1))
     log(`Verdaccio ${registry.url} (pid ${registry.pid})`)
-    const registryUrl = registry.url
-    const userConfig = writeNpmUserConfig(workDirectory, registryUrl)
-    const environment = registryEnvironment(
-      process.env,
-      registryUrl,
-      userConfig,
-      join(workDirectory, 'npm-cache'),
-    )
     log('changeset publish --no-git-tag')
     const published = await timed(timings, 'publish', () =>
-      publishWithChangesets(options.root, registryUrl, environment),
+      publishWithChangesets(options.root, registry.url, environment),
     )
     log(`published ${published.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}`)
     const consumer = join(workDirectory, 'consumer')
     log(`consumer project in ${consumer}`)
     const steps = await timed(timings, 'consumer', () =>
-      runConsumer(options.fixture ?? CONSUMER_FIXTURE, consumer, registryUrl, environment),
+      runConsumer(options.fixture ?? CONSUMER_FIXTURE, consumer, registry.url, environment),
     )
-    return { registryUrl, verdaccioPid: registry.pid, workDirectory, published, steps, timings }
-  } finally {
-    await registry?.stop()
-    rmSync(workDirectory, { recursive: true, force: true })
-  }
+    return { registryUrl: registry.url, verdaccioPid: registry.pid, workDirectory, published, steps, timings }
+  })
 }

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { listPublishablePackages } from '../packaging/publishable-packages.ts'
 import { CONSUMER_FIXTURE } from '../release/consumer-fixture.ts'
 import { type ReleaseLocalReport, releaseLocal } from '../release/release-local.ts'
+import { runConsumer } from '../release/run-consumer.ts'
+import { type LocalRegistrySession, withLocalRegistry } from '../release/with-local-registry.ts'
 import { REPO_ROOT } from './support/temp-spec-repo.ts'
 
 function isRunning(pid: number): boolean {
@@ -16,24 +18,13 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Picks the Verdaccio pid and the temp folder out of the progress lines (they are gone afterwards). */
-function progressRecorder() {
-  const lines: string[] = []
-  return {
-    log: (line: string) => lines.push(line),
-    pid: () => Number(/\(pid (\d+)\)/.exec(lines.join('\n'))?.[1]),
-    consumer: () => /consumer project in (\S+)/.exec(lines.join('\n'))?.[1] ?? '',
-  }
-}
-
 // The packages are built by `pnpm test` before vitest starts (scripts/test.ts): building here too
 // would race with the packaging test, which packs the same dist/ folders.
 describe('pnpm release:local', () => {
   let report: ReleaseLocalReport
 
   test('publishes every package through changesets and a fresh npm project uses them', async () => {
-    const progress = progressRecorder()
-    report = await releaseLocal({ root: REPO_ROOT, build: false, log: progress.log })
+    report = await releaseLocal({ root: REPO_ROOT, build: false })
     expect(report.registryUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     expect(report.published.map((pkg) => pkg.name).sort()).toEqual(
       listPublishablePackages(REPO_ROOT)
@@ -59,11 +50,13 @@ describe('pnpm release:local', () => {
     expect(existsSync(report.workDirectory)).toBe(false)
   })
 
+  // The failure path without publishing everything again (about 9 s): the same registry session
+  // and consumer steps releaseLocal uses, with a fixture whose install fails.
   describe('when the consumer cannot install', () => {
     const fixture = mkdtempSync(join(tmpdir(), 'voicebatch-broken-fixture-'))
     afterAll(() => rmSync(fixture, { recursive: true, force: true }))
 
-    test('fails naming the install, and still cleans up', async () => {
+    test('fails naming the install, and the registry session still stops Verdaccio and removes its folder', async () => {
       cpSync(CONSUMER_FIXTURE, fixture, { recursive: true })
       writeFileSync(
         join(fixture, 'consumer.json'),
@@ -72,14 +65,19 @@ describe('pnpm release:local', () => {
           steps: [{ name: 'never', run: ['node', '-e', '0'] }],
         }),
       )
-      const progress = progressRecorder()
+      let session: LocalRegistrySession | undefined
+      let consumer = ''
       await expect(
-        releaseLocal({ root: REPO_ROOT, fixture, build: false, log: progress.log }),
+        withLocalRegistry((started) => {
+          session = started
+          consumer = join(started.workDirectory, 'consumer')
+          return runConsumer(fixture, consumer, started.registry.url, started.environment)
+        }),
       ).rejects.toThrow(/npm install @voicebatch\/no-such-package from http:\/\/127\.0\.0\.1:\d+\/ failed/)
-      expect(progress.pid()).toBeGreaterThan(0)
-      expect(isRunning(progress.pid())).toBe(false)
-      expect(progress.consumer()).not.toBe('')
-      expect(existsSync(progress.consumer())).toBe(false)
+      expect(session?.registry.pid).toBeGreaterThan(0)
+      expect(isRunning(session?.registry.pid ?? 0)).toBe(false)
+      expect(existsSync(join(consumer, 'package.json'))).toBe(false)
+      expect(existsSync(session?.workDirectory ?? '')).toBe(false)
     })
   })
 }, 900_000)
