@@ -139,7 +139,8 @@ async function runLint(
       'off',
     )
     const output = join(directory, 'report.json')
-    const { code, stderr } = await runRedoclyToFile(args, directory, output)
+    const inputBytes = targets.reduce((sum, { json }) => sum + Buffer.byteLength(json), 0)
+    const { code, stderr } = await runRedoclyToFile(args, directory, output, inputBytes)
     const stdout = readFileSync(output, 'utf8')
     // Exit code 1 means "problems found"; the JSON reports are written all the same.
     if (!stdout.trimStart().startsWith('{')) {

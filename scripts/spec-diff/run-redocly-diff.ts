@@ -57,7 +57,11 @@ export async function runRedoclyDiff(base: SpecText, revision: SpecText): Promis
     writeFileSync(join(directory, baseFile), base.text)
     writeFileSync(join(directory, revisionFile), revision.text)
     try {
-      await runRedocly([...args, '-o', 'report.json'], directory)
+      await runRedocly(
+        [...args, '-o', 'report.json'],
+        directory,
+        Buffer.byteLength(base.text) + Buffer.byteLength(revision.text),
+      )
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
       throw new Error(`redocly diff ${base.file} → ${revision.file} failed: ${stderr.slice(-2000) || error}`)
