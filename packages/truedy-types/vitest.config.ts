@@ -1,16 +1,10 @@
 import { defineProject } from 'vitest/config'
-import { TYPE_CHECKER } from '../../scripts/test-run/type-checker.ts'
+import { packageTypeTests } from '../../scripts/test-run/type-checker.ts'
 
 export default defineProject({
   test: {
     name: 'truedy-types',
     include: ['test/**/*.test.ts'],
-    typecheck: {
-      enabled: true,
-      checker: TYPE_CHECKER,
-      only: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
+    typecheck: { ...packageTypeTests(), only: true },
   },
 })

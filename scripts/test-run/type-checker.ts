@@ -17,3 +17,22 @@ export const TYPE_CHECKER: string = join(dirname(manifestPath), manifest.bin.tsc
 
 /** The version of TYPE_CHECKER, for the names of the checks. */
 export const TYPE_CHECKER_VERSION: string = manifest.version
+
+/**
+ * The `typecheck` settings of a package's vitest project (a new object each time: vitest may
+ * change what it is given): its `test/**\/*.test-d.ts` type tests, checked by TYPE_CHECKER over the
+ * package's whole tsconfig.json (sources included).
+ */
+export function packageTypeTests(): {
+  enabled: boolean
+  checker: string
+  include: string[]
+  tsconfig: string
+} {
+  return {
+    enabled: true,
+    checker: TYPE_CHECKER,
+    include: ['test/**/*.test-d.ts'],
+    tsconfig: './tsconfig.json',
+  }
+}
