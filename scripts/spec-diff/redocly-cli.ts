@@ -35,8 +35,9 @@ export function redoclyNodeFlags(inputBytes: number): string[] {
 const QUIET = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' }
 
 /**
- * Runs the redocly CLI quietly in `cwd` (Node's flags for `inputBytes` of documents) with its standard output written straight to `stdoutFile`:
- * it never waits for this process to read a pipe (which it cannot while it renders types).
+ * Runs the redocly CLI quietly in `cwd` (Node's flags for `inputBytes` of documents) with its
+ * standard output written straight to `stdoutFile`: it never waits for this process to read a pipe
+ * (which it cannot while it renders types).
  * Resolves with the exit code and the standard error.
  */
 export function runRedoclyToFile(

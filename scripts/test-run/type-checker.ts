@@ -10,8 +10,8 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: st
  * `typescript-go`), used by vitest's typecheck, the type-checks of `pnpm test` and the README
  * examples' check. It checks a package in about a tenth of the CPU time of TypeScript 5.9's `tsc`.
  * The `typescript` package stays 5.9.3: openapi-typescript, tsdown and TypeDoc use its API, and
- * the consumer fixture of release:local checks the published types with it. Taken by path, not from `node_modules/.bin`, where both
- * packages offer a `tsc`.
+ * the consumer fixture of release:local checks the published types with it. Taken by path, not
+ * from `node_modules/.bin`, where both packages offer a `tsc`.
  */
 export const TYPE_CHECKER: string = join(dirname(manifestPath), manifest.bin.tsc)
 
