@@ -5,8 +5,9 @@
  * and `scripts/generate.ts --check` runs there as for a provider document dropped into specs/: parse,
  * validation with `redocly lint` (no lint cache: a new document has never been linted), rendering,
  * the package scaffold. It writes nothing (the new package is reported stale, exit 1, as expected).
- * The bare CLI runs in an empty folder (no redocly.yaml) on the same file. Both are started as
- * binaries (no pnpm), alternately.
+ * The bare CLI runs in an empty folder (no redocly.yaml) on the same file. Both start without pnpm,
+ * alternately: ours as `pnpm generate` runs it (`node --import tsx`, tsx taken from this checkout),
+ * the CLI as its binary.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,8 +43,8 @@ export function largeDocumentGeneration(root: string, result: ScenarioResult): v
     const env = { ...process.env, VOICEBATCH_REDOCLY_CACHE: 'off' }
     for (let run = 0; run < RUNS; run++) {
       const generated = runCommand(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        [join(root, 'scripts', 'generate.ts'), '--check'],
+        process.execPath,
+        ['--import', import.meta.resolve('tsx'), join(root, 'scripts', 'generate.ts'), '--check'],
         { cwd: repo, timeoutMs: 300_000, env },
       )
       if (!/Generated output is stale for @voicebatch\/synthetic-types/.test(generated.output)) {

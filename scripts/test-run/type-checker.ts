@@ -8,7 +8,7 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: st
 /**
  * The `tsc` that type-checks this repository: TypeScript 7, the native port (catalog name
  * `typescript-go`), used by vitest's typecheck, the type-checks of `pnpm test` and the README
- * examples' check. It checks a package in about a tenth of the CPU time of TypeScript 5.9's `tsc`.
+ * examples' check. It checks a package in about a sixth of the CPU time of TypeScript 5.9's `tsc`.
  * The `typescript` package stays 5.9.3: openapi-typescript, tsdown and TypeDoc use its API, and
  * the consumer fixture of release:local checks the published types with it. Taken by path, not
  * from `node_modules/.bin`, where both packages offer a `tsc`.

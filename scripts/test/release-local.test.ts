@@ -50,8 +50,9 @@ describe('pnpm release:local', () => {
     expect(existsSync(report.workDirectory)).toBe(false)
   })
 
-  // The failure path without publishing everything again (about 9 s): the same registry session
-  // and consumer steps releaseLocal uses, with a fixture whose install fails.
+  // The failure path without publishing everything again (the case took 6.8 s that way, 4.1 s
+  // this way): the same registry session and consumer steps releaseLocal uses, with a fixture whose
+  // install fails.
   describe('when the consumer cannot install', () => {
     const fixture = mkdtempSync(join(tmpdir(), 'voicebatch-broken-fixture-'))
     afterAll(() => rmSync(fixture, { recursive: true, force: true }))
@@ -76,7 +77,8 @@ describe('pnpm release:local', () => {
       ).rejects.toThrow(/npm install @voicebatch\/no-such-package from http:\/\/127\.0\.0\.1:\d+\/ failed/)
       expect(session?.registry.pid).toBeGreaterThan(0)
       expect(isRunning(session?.registry.pid ?? 0)).toBe(false)
-      expect(existsSync(join(consumer, 'package.json'))).toBe(false)
+      expect(consumer).not.toBe('')
+      expect(existsSync(consumer)).toBe(false)
       expect(existsSync(session?.workDirectory ?? '')).toBe(false)
     })
   })
