@@ -3,14 +3,14 @@
  * at `logLevel: 'silent'` (what "free when unused" promises: no bookkeeping), and a logger at
  * `debug` whose methods drop the line (the full cost: timing, redaction, the formatted line).
  */
-import { compareVariants } from './measure.ts'
+import { interleavedTurns } from './measure.ts'
 import { findBatch, providerCalls } from './provider-calls.ts'
 import { emptyResult, ratioTarget, type ScenarioResult } from './scenario.ts'
 import { stubbedFetch } from './stubbed-overhead.ts'
 import { createTruedyClient, startMockServer } from './workspace-packages.ts'
 
 const SILENT_LIMIT = 1.1
-const sampling = { warmupMs: 600, sampleMs: 100, samples: 15 }
+const TURNS = { warmupMs: 600, turnMs: 0.5, durationMs: 4500, windowMs: 1000 }
 const us = (nanoseconds: number) => `${(nanoseconds / 1000).toFixed(1)} µs`
 const drop = () => undefined
 const droppingLogger = { debug: drop, info: drop, warn: drop, error: drop }
@@ -45,9 +45,9 @@ export async function loggingOverhead(): Promise<ScenarioResult> {
       )
     }
   }
-  const stats = await compareVariants(
+  const stats = await interleavedTurns(
     { none: loop(clients.none), silent: loop(clients.silent), debug: loop(clients.debug) },
-    sampling,
+    TURNS,
   )
   const names = {
     none: 'no logger',
@@ -58,15 +58,15 @@ export async function loggingOverhead(): Promise<ScenarioResult> {
     result.figures.push({
       id: `logging.truedy.${variant}.us_per_call`,
       label: `truedy GET one batch, ${names[variant]}`,
-      value: stats[variant].wall.median / 1000,
+      value: stats[variant].cpu / 1000,
       unit: 'µs/call',
-      detail: `median of ${stats[variant].wall.samples} samples, p95 ${us(stats[variant].wall.p95)}`,
+      detail: `CPU, trimmed mean of ${stats[variant].turns} turns; wall ${us(stats[variant].wall)}`,
     })
   }
   result.figures.push({
     id: 'logging.truedy.debug_over_none',
     label: 'truedy: one debug line per attempt / no logger',
-    value: stats.debug.wall.median / stats.none.wall.median,
+    value: stats.debug.cpu / stats.none.cpu,
     unit: 'x',
     readme: true,
   })
@@ -74,11 +74,11 @@ export async function loggingOverhead(): Promise<ScenarioResult> {
     ratioTarget(
       'logging.truedy.silent_over_none',
       'truedy: a silent logger is free',
-      stats.silent.wall.median / stats.none.wall.median,
+      stats.silent.cpu / stats.none.cpu,
       '<=',
       SILENT_LIMIT,
       "logLevel 'silent' / no logger",
-      `${us(stats.silent.wall.median)} vs ${us(stats.none.wall.median)} per call`,
+      `CPU ${us(stats.silent.cpu)} vs ${us(stats.none.cpu)} per call`,
     ),
   )
   return result

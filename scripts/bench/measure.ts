@@ -1,8 +1,8 @@
 /**
- * The measuring loop (no benchmark library): warm up, calibrate a batch size, then take samples,
- * each the mean time per operation over one batch, timed with `process.hrtime.bigint()`.
- * Variants compared with each other are sampled in interleaved rounds, so a slow moment of the
- * machine (2 cores, other work) lands on all of them rather than on one.
+ * The measuring loop (no benchmark library): warm up, calibrate how many operations fill a turn,
+ * then let the variants take short turns, each timed with `process.hrtime.bigint()` and
+ * `process.cpuUsage()`. Variants compared with each other run in the same stretch of time, so a
+ * slow moment of the machine (2 cores, other guests) lands on all of them rather than on one.
  */
 
 export interface Stats {
@@ -16,14 +16,6 @@ export interface Stats {
 
 /** Runs the operation `count` times (sequentially, or with its own concurrency). */
 export type Batch = (count: number) => Promise<void>
-
-export interface SamplingOptions {
-  /** Time each variant runs before sampling starts (JIT, connection pools, caches). */
-  warmupMs: number
-  /** Target duration of one sample. */
-  sampleMs: number
-  samples: number
-}
 
 export function summarize(values: readonly number[]): Stats {
   if (values.length === 0) throw new Error('no samples')
@@ -56,35 +48,6 @@ export function collectGarbage(): void {
   gc()
 }
 
-/** Per-operation times of one batch of a variant, in nanoseconds. */
-export interface Measured {
-  /** Wall-clock time: what the targets use. */
-  wall: Stats
-  /**
-   * CPU time of this process (every thread: GC and JIT included). Unlike wall time it does not count
-   * moments the process waited for a core, so it holds up better on a busy machine.
-   */
-  cpu: Stats
-  /** The samples as taken, one per round: `pairedRatio` compares two variants round by round. */
-  rounds: { wall: number[]; cpu: number[] }
-}
-
-/**
- * The median, over the rounds, of `variant`'s sample divided by `baseline`'s sample of the same
- * round. The two were taken moments apart (the rounds rotate their order), so a slow moment of the
- * machine lands on both, and with samples long enough to hold several young-generation collections
- * neither gains from a collection that happened to fall outside it: that is what made a comparison
- * of each variant's own fastest sample unsteady (on one run `unwrap(GET)`, which does strictly more
- * than `GET`, came out 0.73x of bare openapi-fetch while `GET` came out 1.29x).
- */
-export function pairedRatio(variant: Measured, baseline: Measured, clock: 'cpu' | 'wall' = 'cpu'): Stats {
-  const ours = variant.rounds[clock]
-  const theirs = baseline.rounds[clock]
-  if (ours.length !== theirs.length)
-    throw new Error('pairedRatio: the variants were not sampled in the same rounds')
-  return summarize(ours.map((value, round) => value / (theirs[round] as number)))
-}
-
 async function timeBatch(batch: Batch, count: number): Promise<{ wall: number; cpu: number }> {
   const cpu = process.cpuUsage()
   const start = process.hrtime.bigint()
@@ -94,60 +57,17 @@ async function timeBatch(batch: Batch, count: number): Promise<{ wall: number; c
   return { wall, cpu: (used.user + used.system) * 1000 }
 }
 
-/** Runs the batch with doubling sizes for `warmupMs`; returns the operations per sample that fill `sampleMs`. */
-async function warmUp(batch: Batch, { warmupMs, sampleMs }: SamplingOptions): Promise<number> {
-  const deadline = process.hrtime.bigint() + BigInt(Math.round(warmupMs * 1e6))
+/** Runs the batch with doubling sizes for `milliseconds`; returns its wall time per operation, in ns. */
+async function warmUp(batch: Batch, milliseconds: number): Promise<number> {
+  const deadline = process.hrtime.bigint() + BigInt(Math.round(milliseconds * 1e6))
   let count = 1
   let nanosecondsPerOperation = Number.POSITIVE_INFINITY
   do {
     const nanoseconds = (await timeBatch(batch, count)).wall
     nanosecondsPerOperation = nanoseconds / count
-    if (nanoseconds < sampleMs * 1e6) count *= 2
+    if (nanoseconds < 5e6) count *= 2
   } while (process.hrtime.bigint() < deadline)
-  return Math.max(1, Math.round((sampleMs * 1e6) / nanosecondsPerOperation))
-}
-
-/** Unmeasured rounds of every variant after each was warmed up on its own: see `compareVariants`. */
-const SETTLING_ROUNDS = 3
-
-/**
- * Nanoseconds per operation of each variant: every variant is warmed up, all of them then run
- * `SETTLING_ROUNDS` unmeasured rounds together, and the samples are taken round by round (in a
- * rotating order).
- *
- * Two things this avoids, both seen on this machine. A variant warmed up alone is not yet at its
- * steady speed once the others have run through the code it shares with them (the JIT recompiles
- * it for every shape it has now seen): its first rounds came out up to twice as slow. And no full
- * GC is forced before a sample: the sweeping it leaves to V8's background threads counts in the
- * process's CPU time and tripled the CPU per call of a 40 µs call, at random. Samples are long
- * enough for the young-generation collections a variant causes to fall in its own samples.
- */
-export async function compareVariants<Name extends string>(
-  variants: Record<Name, Batch>,
-  options: SamplingOptions,
-): Promise<Record<Name, Measured>> {
-  const names = Object.keys(variants) as Name[]
-  const counts = new Map<Name, number>()
-  for (const name of names) counts.set(name, await warmUp(variants[name], options))
-  const samples = new Map<Name, { wall: number[]; cpu: number[] }>(
-    names.map((name) => [name, { wall: [], cpu: [] }]),
-  )
-  for (let round = -SETTLING_ROUNDS; round < options.samples; round++) {
-    for (let index = 0; index < names.length; index++) {
-      const name = names[(round + SETTLING_ROUNDS + index) % names.length] as Name
-      const count = counts.get(name) as number
-      const { wall, cpu } = await timeBatch(variants[name], count)
-      if (round < 0) continue
-      samples.get(name)?.wall.push(wall / count)
-      samples.get(name)?.cpu.push(cpu / count)
-    }
-  }
-  return Object.fromEntries(
-    names.map((name) => {
-      const { wall, cpu } = samples.get(name) ?? { wall: [], cpu: [] }
-      return [name, { wall: summarize(wall), cpu: summarize(cpu), rounds: { wall, cpu } }]
-    }),
-  ) as Record<Name, Measured>
+  return nanosecondsPerOperation
 }
 
 /** Runs `operation` `count` times with at most `concurrency` in flight. */
@@ -171,100 +91,127 @@ export async function sequentially(count: number, operation: () => Promise<unkno
   for (let index = 0; index < count; index++) await operation()
 }
 
-/** What `interleavedTotals` measured of one variant. */
-export interface Totals {
-  operations: number
-  /** Mean CPU time of this process per operation, in nanoseconds (every thread). */
-  cpuPerOperation: number
-  /** Mean wall-clock time per operation, in nanoseconds. */
-  wallPerOperation: number
-  /** CPU time per operation in each window of `InterleavingOptions.windowMs`: `totalsRatio` gives their spread. */
-  windowCpu: number[]
-}
+/** Share of the turns left out at each end before averaging: see `interleavedTurns`. */
+export const TRIMMED_SHARE = 0.05
 
-export interface InterleavingOptions {
-  /** Time each variant runs alone first (JIT, connection pools). */
+export interface TurnOptions {
+  /** Time each variant first runs alone (JIT, connection pools), then all of them together, unmeasured. */
   warmupMs: number
-  /** Operations per chunk: long enough for many scheduler ticks, short against the machine's slow swings. */
-  chunk: number
-  /** How long all variants run, together. */
+  /** The length a turn aims at: each variant runs as many operations per turn as fill it. */
+  turnMs: number
+  /** A fixed number of operations per turn instead (one wave of requests in flight, say). */
+  operationsPerTurn?: number | undefined
+  /** How long all variants take turns, measured. */
   durationMs: number
   /** Length of the windows whose ratios show the spread. */
   windowMs: number
 }
 
+/** What `interleavedTurns` measured of one variant. Times are nanoseconds per operation. */
+export interface TurnTotals {
+  operations: number
+  turns: number
+  /** CPU time of this process (every thread) per operation: the trimmed mean over the turns. */
+  cpu: number
+  /** CPU time per operation over every turn, nothing left out: each GC and preemption counted. */
+  cpuAll: number
+  /** Wall-clock time per operation, trimmed like `cpu`. */
+  wall: number
+  /** `cpu` of each window of `TurnOptions.windowMs`, in the same windows for every variant. */
+  windows: number[]
+}
+
 /**
- * Totals per variant: after warming up, the variants take turns in chunks of `chunk` operations,
- * in an order that reverses every block (A B C, C B A, ...), until `durationMs` has passed; each
- * variant's CPU and wall time are summed over all its chunks. Used where one operation is noisy
- * (real HTTP on loopback, with the server in another process): turns of a few milliseconds put a
- * slow moment of the machine on every variant alike. What is left is still large on a shared VM
- * (the same client's CPU per request moved between about 290 and 520 µs from one minute to the
- * next; major GCs' main-thread pauses were 1-4 µs per request, not the cause): an A/A control, a
- * second instance of the baseline taking the same turns, shows how much it is on the day.
+ * Times per operation of each variant, measured in short turns taken in a reversing order
+ * (A B C, C B A, ...), so that every variant meets the machine in the same states.
+ *
+ * This VM's speed changes over tens of milliseconds (other guests, the host's caches). With turns
+ * of 50 ms, an A/A comparison of one variant against itself over 2 s ranged 0.91x-1.12x; with
+ * turns of 0.5 ms it ranged 0.996x-1.018x. Short turns also mean that a single event (a
+ * preemption, a GC pause, a major GC's background marking) falls in one turn, as an outlier: each
+ * variant's time is the mean of its turns less the `TRIMMED_SHARE` fastest and slowest ones.
+ * `cpuAll` keeps everything, so a variant that made much more garbage would still show there.
  */
-export async function interleavedTotals<Name extends string>(
+export async function interleavedTurns<Name extends string>(
   variants: Record<Name, Batch>,
-  options: InterleavingOptions,
-): Promise<Record<Name, Totals>> {
+  options: TurnOptions,
+): Promise<Record<Name, TurnTotals>> {
   const names = Object.keys(variants) as Name[]
-  const after = (milliseconds: number) => process.hrtime.bigint() + BigInt(Math.round(milliseconds * 1e6))
+  const perTurn = new Map<Name, number>()
   for (const name of names) {
-    const until = after(options.warmupMs)
-    while (process.hrtime.bigint() < until) await variants[name](options.chunk)
+    const nanoseconds = await warmUp(variants[name], options.warmupMs)
+    perTurn.set(
+      name,
+      options.operationsPerTurn ?? Math.max(1, Math.round((options.turnMs * 1e6) / nanoseconds)),
+    )
   }
-  const sums = new Map(
-    names.map((name) => [name, { cpu: 0, wall: 0, windowStart: 0, windowCpu: [] as number[] }]),
-  )
-  const end = after(options.durationMs)
-  let windowEnd = after(options.windowMs)
-  let blocks = 0
-  let chunksInWindow = 0
-  let windows = 0
-  const closeWindow = () => {
-    for (const sum of sums.values()) {
-      sum.windowCpu.push((sum.cpu - sum.windowStart) / (chunksInWindow * options.chunk))
-      sum.windowStart = sum.cpu
-    }
-    chunksInWindow = 0
-    windows++
-  }
-  while (process.hrtime.bigint() < end) {
-    const order = blocks % 2 === 0 ? names : [...names].reverse()
-    for (const name of order) {
-      const { wall, cpu } = await timeBatch(variants[name], options.chunk)
-      const sum = sums.get(name) as { cpu: number; wall: number }
-      sum.cpu += cpu
-      sum.wall += wall
-    }
-    blocks++
-    chunksInWindow++
-    if (process.hrtime.bigint() >= windowEnd) {
-      closeWindow()
-      windowEnd = after(options.windowMs)
+  const samples = new Map(names.map((name) => [name, { cpu: [] as number[], wall: [] as number[] }]))
+  const windowOfTurn: number[] = []
+  const takeTurns = async (durationMs: number, record: boolean) => {
+    const start = process.hrtime.bigint()
+    const end = start + BigInt(Math.round(durationMs * 1e6))
+    for (let block = 0; process.hrtime.bigint() < end; block++) {
+      const window = Math.floor(Number(process.hrtime.bigint() - start) / 1e6 / options.windowMs)
+      for (const name of block % 2 === 0 ? names : [...names].reverse()) {
+        const count = perTurn.get(name) as number
+        const { wall, cpu } = await timeBatch(variants[name], count)
+        if (!record) continue
+        const taken = samples.get(name) as { cpu: number[]; wall: number[] }
+        taken.cpu.push(cpu / count)
+        taken.wall.push(wall / count)
+      }
+      if (record) windowOfTurn.push(window)
     }
   }
-  // The last turns count in the sums; as a window of their own (a few turns) they would only widen the spread.
-  if (chunksInWindow > 0 && windows === 0) closeWindow()
-  const operations = blocks * options.chunk
+  await takeTurns(options.warmupMs, false)
+  await takeTurns(options.durationMs, true)
+  // The last window is as long as what was left of the duration: fold it into the one before.
+  const windowCount = Math.max(1, (windowOfTurn.at(-1) ?? 0) + (isShortLastWindow(windowOfTurn) ? 0 : 1))
   return Object.fromEntries(
     names.map((name) => {
-      const sum = sums.get(name) as { cpu: number; wall: number; windowCpu: number[] }
-      const totals: Totals = {
-        operations,
-        cpuPerOperation: sum.cpu / operations,
-        wallPerOperation: sum.wall / operations,
-        windowCpu: sum.windowCpu,
+      const { cpu, wall } = samples.get(name) as { cpu: number[]; wall: number[] }
+      const byWindow: number[][] = Array.from({ length: windowCount }, () => [])
+      cpu.forEach((value, turn) => {
+        byWindow[Math.min(windowCount - 1, windowOfTurn[turn] as number)]?.push(value)
+      })
+      const totals: TurnTotals = {
+        operations: cpu.length * (perTurn.get(name) as number),
+        turns: cpu.length,
+        cpu: trimmedMean(cpu),
+        cpuAll: cpu.reduce((sum, value) => sum + value, 0) / cpu.length,
+        wall: trimmedMean(wall),
+        windows: byWindow.filter((values) => values.length > 0).map(trimmedMean),
       }
       return [name, totals]
     }),
-  ) as Record<Name, Totals>
+  ) as Record<Name, TurnTotals>
 }
 
-/** `variant`'s CPU per operation over `baseline`'s (ratio of the sums), with the range of the windows' ratios. */
-export function totalsRatio(variant: Totals, baseline: Totals): { ratio: number; windows: Stats } {
+/** Whether the last window holds fewer turns than half the one before it. */
+function isShortLastWindow(windowOfTurn: readonly number[]): boolean {
+  const last = windowOfTurn.at(-1)
+  if (last === undefined || last === 0) return false
+  const count = (window: number) => windowOfTurn.filter((value) => value === window).length
+  return count(last) < count(last - 1) / 2
+}
+
+/** The mean of `values` without the `TRIMMED_SHARE` lowest and highest of them. */
+export function trimmedMean(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('no samples')
+  const sorted = [...values].sort((a, b) => a - b)
+  const cut = Math.floor(sorted.length * TRIMMED_SHARE)
+  const kept = sorted.slice(cut, sorted.length - cut)
+  return kept.reduce((sum, value) => sum + value, 0) / kept.length
+}
+
+/** `variant`'s CPU per operation over `baseline`'s: trimmed, untrimmed, and the spread over windows. */
+export function turnRatio(
+  variant: TurnTotals,
+  baseline: TurnTotals,
+): { ratio: number; untrimmed: number; windows: Stats } {
   return {
-    ratio: variant.cpuPerOperation / baseline.cpuPerOperation,
-    windows: summarize(variant.windowCpu.map((cpu, window) => cpu / (baseline.windowCpu[window] as number))),
+    ratio: variant.cpu / baseline.cpu,
+    untrimmed: variant.cpuAll / baseline.cpuAll,
+    windows: summarize(variant.windows.map((cpu, window) => cpu / (baseline.windows[window] as number))),
   }
 }

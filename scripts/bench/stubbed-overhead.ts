@@ -7,12 +7,12 @@
  *
  * The ratios compare CPU time per call (this process, every thread: GC and JIT included), not
  * wall time: with a stubbed fetch nothing waits, so CPU time is the client's work, and unlike wall
- * time it does not count the moments a shared machine gave the core to someone else. Each ratio is
- * the median of the round-by-round ratios (`pairedRatio`): two variants sampled moments apart share
- * the machine's slow moments. Samples last long enough (150 ms, thousands of calls) to hold several
- * young-generation collections, so the garbage a client makes is charged to it in full.
+ * time it does not count the moments a shared machine gave the core to someone else. The variants
+ * take turns of half a millisecond (`interleavedTurns`), and a second bare openapi-fetch client
+ * takes the same turns as an A/A control: its ratio to the first is what the machine cannot tell
+ * apart on the day.
  */
-import { compareVariants, pairedRatio } from './measure.ts'
+import { interleavedTurns, type TurnTotals, turnRatio } from './measure.ts'
 import {
   type BatchTarget,
   type Connection,
@@ -34,7 +34,8 @@ import { startMockServer } from './workspace-packages.ts'
 const OVERHEAD_LIMIT: Record<Shape, number> = { one: 1.2, page: 1.1 }
 const shapeNames: Record<Shape, string> = { one: '1-item body', page: `${PAGE_ITEMS}-item page` }
 const us = (nanoseconds: number) => `${(nanoseconds / 1000).toFixed(1)} µs`
-const sampling = { warmupMs: 400, sampleMs: 150, samples: 11 }
+/** Seven variants (the six and the A/A control): about a second of turns each. */
+const TURNS = { warmupMs: 400, turnMs: 0.5, durationMs: 7000, windowMs: 1000 }
 
 /** A fetch that never leaves the process: the recorded answer, rebuilt for each call. */
 export function stubbedFetch(body: string, headers: Headers): typeof globalThis.fetch {
@@ -78,57 +79,68 @@ export async function stubbedOverhead(): Promise<ScenarioResult> {
     const { target, connections } = await recordStubs(provider)
     for (const shape of ['one', 'page'] as const) {
       const once = operations(call, connections[shape], target, shape)
+      // The A/A control: a bare client of its own, taking the same turns as the first.
+      const bareAgain = operations(call, connections[shape], target, shape).bare
       const loop = (operation: () => Promise<unknown>) => async (count: number) => {
         for (let index = 0; index < count; index++) await operation()
       }
-      const stats = await compareVariants(
-        Object.fromEntries(variants.map((variant) => [variant, loop(once[variant])])) as Record<
-          Variant,
-          (count: number) => Promise<void>
-        >,
-        sampling,
+      const measured = await interleavedTurns(
+        {
+          ...(Object.fromEntries(variants.map((variant) => [variant, loop(once[variant])])) as Record<
+            Variant,
+            (count: number) => Promise<void>
+          >),
+          bareAgain: loop(bareAgain),
+        },
+        TURNS,
       )
-      const ratio = (variant: Variant, baseline: Variant) => pairedRatio(stats[variant], stats[baseline])
-      const cpuOf = (variant: Variant) => us(stats[variant].cpu.median)
+      const cpuOf = (totals: TurnTotals) => us(totals.cpu)
       for (const variant of variants) {
-        const { wall, cpu } = stats[variant]
+        const totals = measured[variant]
         result.figures.push({
           id: `stubbed.${provider}.${shape}.${variant}.us_per_call`,
           label: `${provider} ${shapeNames[shape]}: ${variantNames[variant]}`,
-          value: wall.median / 1000,
+          value: totals.cpu / 1000,
           unit: 'µs/call',
-          detail: `median of ${wall.samples} samples, p95 ${us(wall.p95)}; CPU ${us(cpu.median)}/call (least ${us(cpu.min)}); ${call.operation[shape]}`,
+          detail: `CPU, trimmed mean of ${totals.turns} turns (${totals.operations} calls); wall ${us(totals.wall)}; ${call.operation[shape]}`,
         })
       }
       for (const baseline of ['openai', 'ky'] as const) {
-        const { median, min, max } = ratio('unwrap', baseline)
         result.figures.push({
           id: `stubbed.${provider}.${shape}.unwrap_over_${baseline}`,
           label: `${provider} ${shapeNames[shape]}: our unwrap(GET) / ${variantNames[baseline]}`,
-          value: median,
+          value: turnRatio(measured.unwrap, measured[baseline]).ratio,
           unit: 'x',
           readme: shape === 'page',
-          detail: `CPU ${cpuOf('unwrap')} vs ${cpuOf(baseline)} per call (medians); rounds ${min.toFixed(2)}x–${max.toFixed(2)}x; wall ${pairedRatio(stats.unwrap, stats[baseline], 'wall').median.toFixed(2)}x`,
+          detail: `CPU ${cpuOf(measured.unwrap)} vs ${cpuOf(measured[baseline])} per call`,
         })
       }
+      const control = turnRatio(measured.bareAgain, measured.bare)
+      result.figures.push({
+        id: `stubbed.${provider}.${shape}.a_a_control`,
+        label: `${provider} ${shapeNames[shape]}: A/A control, a second bare openapi-fetch client / the first`,
+        value: control.ratio,
+        unit: 'x',
+        detail: `same turns as the targets; 1.00x is no noise; its one-second windows ranged ${control.windows.min.toFixed(2)}x–${control.windows.max.toFixed(2)}x`,
+      })
       result.figures.push({
         id: `stubbed.${provider}.${shape}.wall_ours_over_bare`,
         label: `${provider} ${shapeNames[shape]}: our GET / bare openapi-fetch, in wall time`,
-        value: pairedRatio(stats.ours, stats.bare, 'wall').median,
+        value: measured.ours.wall / measured.bare.wall,
         unit: 'x',
         detail: 'the same comparison in wall time: sensitive to other load on the machine',
       })
       for (const variant of ['ours', 'unwrap'] as const) {
-        const { median, min, max } = ratio(variant, 'bare')
+        const { ratio, untrimmed, windows } = turnRatio(measured[variant], measured.bare)
         result.targets.push(
           ratioTarget(
             `stubbed.${provider}.${shape}.${variant}_over_bare`,
             `${provider}: per call, stubbed fetch, ${shapeNames[shape]}, ${variant === 'ours' ? 'GET' : 'unwrap(GET)'}`,
-            median,
+            ratio,
             '<=',
             OVERHEAD_LIMIT[shape],
-            'ours / bare openapi-fetch (CPU time, median of paired rounds)',
-            `CPU ${cpuOf(variant)} vs ${cpuOf('bare')} per call (medians); the ${stats.bare.cpu.samples} rounds ranged ${min.toFixed(2)}x–${max.toFixed(2)}x (raw fetch ${cpuOf('raw')}; openai ${cpuOf('openai')}, ky ${cpuOf('ky')})`,
+            'ours / bare openapi-fetch (CPU time, trimmed means over interleaved turns)',
+            `CPU ${cpuOf(measured[variant])} vs ${cpuOf(measured.bare)} per call over ${measured[variant].turns} turns each; every turn counted: ${untrimmed.toFixed(2)}x; one-second windows ranged ${windows.min.toFixed(2)}x–${windows.max.toFixed(2)}x; A/A control ${control.ratio.toFixed(2)}x (raw fetch ${cpuOf(measured.raw)}; openai ${cpuOf(measured.openai)}, ky ${cpuOf(measured.ky)})`,
           ),
         )
       }

@@ -31,6 +31,7 @@ import {
   sendHop,
 } from './send-with-redirects.js'
 import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
+import { keepTimerListWarm } from './warm-timer-list.js'
 
 /** Retries after the first attempt when `maxRetries` is not given. */
 export const DEFAULT_MAX_RETRIES = 2
@@ -249,6 +250,7 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const onCallerAbort = callerSignal && (() => controller.abort(callerSignal.reason))
   if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
   const timer: AttemptTimer = { controller, timedOut: false }
+  if (call.timeoutMs === settings.defaultTimeoutMs) keepTimerListWarm(call.timeoutMs)
   const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
   try {
     let response = await sendHop(settings.send, call.input, controller.signal)

@@ -88,6 +88,36 @@ describe('bodies that are fine', () => {
     expect(await client.GET('/items')).toMatchObject({ data: undefined })
   })
 
+  it('describes a chunked body by its length once it is read', async () => {
+    const body = '{"name":"é"}'
+    const server = await startServer(reply(200, 'application/json', body))
+    const client = createTestClient({ baseUrl: server.url })
+    const { data, response } = await client.GET('/items')
+    expect(data).toEqual({ name: 'é' })
+    expect(response.headers.get('transfer-encoding')).toBeNull()
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)))
+  })
+
+  it('keeps the headers of a body of declared length as they came', async () => {
+    const server = await startServer((_, response) => sendJson(response, 200, { items: [] }))
+    const client = createTestClient({ baseUrl: server.url })
+    const { response } = await client.GET('/items')
+    expect(response.headers.get('content-length')).toBe('12')
+    expect(response.type).toBe('basic')
+    expect(response.url).toBe(`${server.url}/items`)
+  })
+
+  it('gives a Response built by a test double the URL it was asked for', async () => {
+    const client = createTestClient({
+      baseUrl: 'https://api.test.invalid/v1',
+      fetch: async () => new Response('{"items":[]}', { headers: { 'content-type': 'application/json' } }),
+    })
+    const { data, response } = await client.GET('/items')
+    expect(data).toEqual({ items: [] })
+    expect(response.type).toBe('default')
+    expect(response.url).toBe('https://api.test.invalid/v1/items')
+  })
+
   it('returns non-2xx bodies as they are, HTML included, for openapi-fetch to put in error', async () => {
     const server = await startServer(reply(502, 'text/html', '<h1>Bad gateway</h1>'))
     const client = createTestClient({ baseUrl: server.url, maxRetries: 0 })
