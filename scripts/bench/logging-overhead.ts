@@ -3,7 +3,7 @@
  * at `logLevel: 'silent'` (what "free when unused" promises: no bookkeeping), and a logger at
  * `debug` whose methods drop the line (the full cost: timing, redaction, the formatted line).
  */
-import { interleavedTurns } from './measure.ts'
+import { interleavedTurns, turnRatio } from './measure.ts'
 import { findBatch, providerCalls } from './provider-calls.ts'
 import { emptyResult, ratioTarget, type ScenarioResult } from './scenario.ts'
 import { stubbedFetch } from './stubbed-overhead.ts'
@@ -66,7 +66,7 @@ export async function loggingOverhead(): Promise<ScenarioResult> {
   result.figures.push({
     id: 'logging.truedy.debug_over_none',
     label: 'truedy: one debug line per attempt / no logger',
-    value: stats.debug.cpu / stats.none.cpu,
+    value: turnRatio(stats.debug, stats.none).ratio,
     unit: 'x',
     readme: true,
   })
@@ -74,11 +74,11 @@ export async function loggingOverhead(): Promise<ScenarioResult> {
     ratioTarget(
       'logging.truedy.silent_over_none',
       'truedy: a silent logger is free',
-      stats.silent.cpu / stats.none.cpu,
+      turnRatio(stats.silent, stats.none).ratio,
       '<=',
       SILENT_LIMIT,
       "logLevel 'silent' / no logger",
-      `CPU ${us(stats.silent.cpu)} vs ${us(stats.none.cpu)} per call`,
+      `CPU ${us(stats.silent.cpu)} vs ${us(stats.none.cpu)} per call (trimmed means); median of paired turns`,
     ),
   )
   return result

@@ -119,8 +119,8 @@ export async function loopbackThroughput(): Promise<ScenarioResult> {
             1 / ours.ratio,
             '>=',
             THROUGHPUT_LIMIT,
-            'ours / bare openapi-fetch (trimmed means over interleaved turns)',
-            `client CPU ${microseconds(turns.ours)} vs ${microseconds(turns.bare)} per request over ${turns.ours.turns} turns (${turns.ours.operations} requests) each; every turn counted: ${(1 / ours.untrimmed).toFixed(2)}x; one-second windows ranged ${(1 / ours.windows.max).toFixed(2)}x–${(1 / ours.windows.min).toFixed(2)}x; A/A control ${(1 / control.ratio).toFixed(2)}x; wall ${rate(turns.ours)} vs ${rate(turns.bare)} req/s (raw fetch ${microseconds(others.raw)}, openai ${microseconds(others.openai)}, ky ${microseconds(others.ky)} CPU per request)`,
+            'ours / bare openapi-fetch (median of paired turns)',
+            `client CPU ${microseconds(turns.ours)} vs ${microseconds(turns.bare)} per request (trimmed means) over ${turns.ours.turns} turns (${turns.ours.operations} requests) each; every turn counted: ${(1 / ours.untrimmed).toFixed(2)}x; one-second windows ranged ${(1 / ours.windows.max).toFixed(2)}x–${(1 / ours.windows.min).toFixed(2)}x; A/A control ${(1 / control.ratio).toFixed(2)}x; wall ${rate(turns.ours)} vs ${rate(turns.bare)} req/s (raw fetch ${microseconds(others.raw)}, openai ${microseconds(others.openai)}, ky ${microseconds(others.ky)} CPU per request)`,
           ),
         )
       }

@@ -91,7 +91,7 @@ export async function sequentially(count: number, operation: () => Promise<unkno
   for (let index = 0; index < count; index++) await operation()
 }
 
-/** Share of the turns left out at each end before averaging: see `interleavedTurns`. */
+/** Share of the turns left out at each end of a variant's own times: see `interleavedTurns`. */
 export const TRIMMED_SHARE = 0.05
 
 export interface TurnOptions {
@@ -117,20 +117,23 @@ export interface TurnTotals {
   cpuAll: number
   /** Wall-clock time per operation, trimmed like `cpu`. */
   wall: number
-  /** `cpu` of each window of `TurnOptions.windowMs`, in the same windows for every variant. */
-  windows: number[]
+  /** CPU per operation of each turn, in block order: the same index is the same block for every variant. */
+  turnCpu: number[]
+  /** The window of `TurnOptions.windowMs` each block fell in. */
+  turnWindow: number[]
 }
 
 /**
- * Times per operation of each variant, measured in short turns taken in a reversing order
- * (A B C, C B A, ...), so that every variant meets the machine in the same states.
+ * Times per operation of each variant, measured in short turns: in each block every variant takes
+ * one turn, in a new random order, so that every variant meets the machine in the same states.
  *
  * This VM's speed changes over tens of milliseconds (other guests, the host's caches). With turns
  * of 50 ms, an A/A comparison of one variant against itself over 2 s ranged 0.91x-1.12x; with
  * turns of 0.5 ms it ranged 0.996x-1.018x. Short turns also mean that a single event (a
- * preemption, a GC pause, a major GC's background marking) falls in one turn, as an outlier: each
- * variant's time is the mean of its turns less the `TRIMMED_SHARE` fastest and slowest ones.
- * `cpuAll` keeps everything, so a variant that made much more garbage would still show there.
+ * preemption, a GC pause, a major GC's background marking) falls in one turn, as an outlier, which
+ * `turnRatio` leaves aside. The order is shuffled, not alternated: a variant that often ran twice
+ * in a row (the first and last of an A B C, C B A order) came out 2% cheaper than its twin in the
+ * middle.
  */
 export async function interleavedTurns<Name extends string>(
   variants: Record<Name, Batch>,
@@ -146,13 +149,13 @@ export async function interleavedTurns<Name extends string>(
     )
   }
   const samples = new Map(names.map((name) => [name, { cpu: [] as number[], wall: [] as number[] }]))
-  const windowOfTurn: number[] = []
+  const turnWindow: number[] = []
   const takeTurns = async (durationMs: number, record: boolean) => {
     const start = process.hrtime.bigint()
     const end = start + BigInt(Math.round(durationMs * 1e6))
-    for (let block = 0; process.hrtime.bigint() < end; block++) {
+    while (process.hrtime.bigint() < end) {
       const window = Math.floor(Number(process.hrtime.bigint() - start) / 1e6 / options.windowMs)
-      for (const name of block % 2 === 0 ? names : [...names].reverse()) {
+      for (const name of shuffled(names)) {
         const count = perTurn.get(name) as number
         const { wall, cpu } = await timeBatch(variants[name], count)
         if (!record) continue
@@ -160,39 +163,36 @@ export async function interleavedTurns<Name extends string>(
         taken.cpu.push(cpu / count)
         taken.wall.push(wall / count)
       }
-      if (record) windowOfTurn.push(window)
+      if (record) turnWindow.push(window)
     }
   }
   await takeTurns(options.warmupMs, false)
   await takeTurns(options.durationMs, true)
-  // The last window is as long as what was left of the duration: fold it into the one before.
-  const windowCount = Math.max(1, (windowOfTurn.at(-1) ?? 0) + (isShortLastWindow(windowOfTurn) ? 0 : 1))
   return Object.fromEntries(
     names.map((name) => {
       const { cpu, wall } = samples.get(name) as { cpu: number[]; wall: number[] }
-      const byWindow: number[][] = Array.from({ length: windowCount }, () => [])
-      cpu.forEach((value, turn) => {
-        byWindow[Math.min(windowCount - 1, windowOfTurn[turn] as number)]?.push(value)
-      })
       const totals: TurnTotals = {
         operations: cpu.length * (perTurn.get(name) as number),
         turns: cpu.length,
         cpu: trimmedMean(cpu),
         cpuAll: cpu.reduce((sum, value) => sum + value, 0) / cpu.length,
         wall: trimmedMean(wall),
-        windows: byWindow.filter((values) => values.length > 0).map(trimmedMean),
+        turnCpu: cpu,
+        turnWindow,
       }
       return [name, totals]
     }),
   ) as Record<Name, TurnTotals>
 }
 
-/** Whether the last window holds fewer turns than half the one before it. */
-function isShortLastWindow(windowOfTurn: readonly number[]): boolean {
-  const last = windowOfTurn.at(-1)
-  if (last === undefined || last === 0) return false
-  const count = (window: number) => windowOfTurn.filter((value) => value === window).length
-  return count(last) < count(last - 1) / 2
+/** A copy of `items` in a random order (Fisher-Yates). */
+function shuffled<Item>(items: readonly Item[]): Item[] {
+  const copy = [...items]
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = Math.floor(Math.random() * (index + 1))
+    ;[copy[index], copy[other]] = [copy[other] as Item, copy[index] as Item]
+  }
+  return copy
 }
 
 /** The mean of `values` without the `TRIMMED_SHARE` lowest and highest of them. */
@@ -204,14 +204,36 @@ export function trimmedMean(values: readonly number[]): number {
   return kept.reduce((sum, value) => sum + value, 0) / kept.length
 }
 
-/** `variant`'s CPU per operation over `baseline`'s: trimmed, untrimmed, and the spread over windows. */
-export function turnRatio(
-  variant: TurnTotals,
-  baseline: TurnTotals,
-): { ratio: number; untrimmed: number; windows: Stats } {
+export interface TurnRatio {
+  /** The median over the blocks of `variant`'s turn divided by `baseline`'s turn of the same block. */
+  ratio: number
+  /** The ratio of the mean CPU per operation over every turn: GC and preemptions all counted. */
+  untrimmed: number
+  /** The same median within each window: how far it moved over the run. */
+  windows: Stats
+}
+
+/**
+ * `variant`'s CPU per operation over `baseline`'s. Each block's two turns ran moments apart, so
+ * their ratio carries little of the machine's drift; the median of those ratios leaves aside the
+ * blocks where a GC or a preemption fell in one of the two. With 16 requests in flight, an A/A
+ * comparison came out at 0.99x-1.01x this way, and at 0.91x-1.08x as a ratio of trimmed means.
+ */
+export function turnRatio(variant: TurnTotals, baseline: TurnTotals): TurnRatio {
+  const ratios = variant.turnCpu.map((cpu, block) => cpu / (baseline.turnCpu[block] as number))
+  const byWindow = new Map<number, number[]>()
+  ratios.forEach((ratio, block) => {
+    const window = variant.turnWindow[block] as number
+    const inWindow = byWindow.get(window)
+    if (inWindow === undefined) byWindow.set(window, [ratio])
+    else inWindow.push(ratio)
+  })
+  // The last window is only what was left of the duration: it counts in the whole, not as a window.
+  const windows = [...byWindow.values()]
+  if (windows.length > 1) windows.pop()
   return {
-    ratio: variant.cpu / baseline.cpu,
+    ratio: summarize(ratios).median,
     untrimmed: variant.cpuAll / baseline.cpuAll,
-    windows: summarize(variant.windows.map((cpu, window) => cpu / (baseline.windows[window] as number))),
+    windows: summarize(windows.map((values) => summarize(values).median)),
   }
 }

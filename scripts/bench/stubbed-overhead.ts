@@ -139,8 +139,8 @@ export async function stubbedOverhead(): Promise<ScenarioResult> {
             ratio,
             '<=',
             OVERHEAD_LIMIT[shape],
-            'ours / bare openapi-fetch (CPU time, trimmed means over interleaved turns)',
-            `CPU ${cpuOf(measured[variant])} vs ${cpuOf(measured.bare)} per call over ${measured[variant].turns} turns each; every turn counted: ${untrimmed.toFixed(2)}x; one-second windows ranged ${windows.min.toFixed(2)}x–${windows.max.toFixed(2)}x; A/A control ${control.ratio.toFixed(2)}x (raw fetch ${cpuOf(measured.raw)}; openai ${cpuOf(measured.openai)}, ky ${cpuOf(measured.ky)})`,
+            'ours / bare openapi-fetch (CPU time, median of paired turns)',
+            `CPU ${cpuOf(measured[variant])} vs ${cpuOf(measured.bare)} per call (trimmed means) over ${measured[variant].turns} turns each; every turn counted: ${untrimmed.toFixed(2)}x; one-second windows ranged ${windows.min.toFixed(2)}x–${windows.max.toFixed(2)}x; A/A control ${control.ratio.toFixed(2)}x (raw fetch ${cpuOf(measured.raw)}; openai ${cpuOf(measured.openai)}, ky ${cpuOf(measured.ky)})`,
           ),
         )
       }
