@@ -16,6 +16,9 @@ export default defineConfig({
   target: 'node20.19',
   dts: { sourcemap: true, oxc: true },
   sourcemap: true,
+  // The .mjs ships without JSDoc: the .d.mts keeps every doc comment for editors, and the source
+  // maps lead to src/ (shipped) for reading. Pure annotations stay, for consumers' tree-shaking.
+  outputOptions: { comments: { jsdoc: false, annotation: true, legal: true } },
   clean: true,
   // rolldown's "your build spent significant time in plugins" advice is noise on a busy CI machine.
   checks: { pluginTimings: false },

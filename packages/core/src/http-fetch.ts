@@ -1,5 +1,6 @@
 import { abortableSleep } from './abortable-sleep.js'
 import type { AttemptLog } from './attempt-log.js'
+import { startAttemptTimer, stopAttemptTimer } from './attempt-timer.js'
 import { toBufferedResponse } from './buffered-response.js'
 import { DeferredRequest, type RequestLike } from './deferred-request.js'
 import {
@@ -31,7 +32,6 @@ import {
   sendHop,
 } from './send-with-redirects.js'
 import { checkBaseUrl, checkHeaders, checkMaxResponseBytes } from './validate-client-options.js'
-import { keepTimerListWarm } from './warm-timer-list.js'
 
 /** Retries after the first attempt when `maxRetries` is not given. */
 export const DEFAULT_MAX_RETRIES = 2
@@ -249,9 +249,7 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   // Only a caller's signal needs a listener: adding and removing one costs about 2 µs.
   const onCallerAbort = callerSignal && (() => controller.abort(callerSignal.reason))
   if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
-  const timer: AttemptTimer = { controller, timedOut: false }
-  if (call.timeoutMs === settings.defaultTimeoutMs) keepTimerListWarm(call.timeoutMs)
-  const timeout = setTimeout(fireTimer, call.timeoutMs, timer)
+  const timer = startAttemptTimer(controller, call.timeoutMs)
   try {
     let response = await sendHop(settings.send, call.input, controller.signal)
     if (isRedirect(response))
@@ -268,19 +266,9 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
     if (ResponseTooLargeError.isInstance(error)) throw error
     throw attemptError(settings, call, attempt, timer.timedOut, error)
   } finally {
-    clearTimeout(timeout)
+    stopAttemptTimer(timer)
     if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
   }
-}
-
-interface AttemptTimer {
-  controller: AbortController
-  timedOut: boolean
-}
-
-function fireTimer(timer: AttemptTimer): void {
-  timer.timedOut = true
-  timer.controller.abort()
 }
 
 /** `GET https://…`, redacted: for error messages only, so built only when one is. */

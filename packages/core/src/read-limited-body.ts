@@ -20,10 +20,10 @@ export function readLimitedBody(
   tooLarge: (response: Response) => Error,
   asText: boolean,
 ): Promise<BodyContent | null> | null {
-  if (method === 'HEAD' || nullBodyStatuses.has(response.status) || response.body === null) return null
+  if (method === 'HEAD' || nullBodyStatuses.has(response.status)) return null
   // Not encoded and of a declared length: fetch fails a body that outgrows its length, so the
   // length bounds it. The common case, read natively (and without another async step: it is on
-  // the path of every call).
+  // the path of every call). A Response built without a body reads as empty here.
   const length = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(length) && !response.headers.has('content-encoding')) {
     if (length > maxBytes) return refuse(response, tooLarge)
@@ -31,6 +31,7 @@ export function readLimitedBody(
     if (typeof response.bytes === 'function') return response.bytes() as Promise<Uint8Array<ArrayBuffer>>
     return response.arrayBuffer().then((buffer) => new Uint8Array(buffer))
   }
+  if (response.body === null) return null
   return readStreaming(response, maxBytes, tooLarge)
 }
 

@@ -118,6 +118,18 @@ describe('bodies that are fine', () => {
     expect(response.url).toBe('https://api.test.invalid/v1/items')
   })
 
+  it('reads a Response built without a body as empty, with or without a declared length', async () => {
+    for (const headers of [{}, { 'content-length': '0' }]) {
+      const client = createTestClient({
+        baseUrl: 'https://api.test.invalid/v1',
+        fetch: async () => new Response(null, { status: 200, headers }),
+      })
+      const { data, error, response } = await client.GET('/items')
+      expect({ data, error }).toEqual({ data: undefined, error: undefined })
+      expect(await response.text()).toBe('')
+    }
+  })
+
   it('returns non-2xx bodies as they are, HTML included, for openapi-fetch to put in error', async () => {
     const server = await startServer(reply(502, 'text/html', '<h1>Bad gateway</h1>'))
     const client = createTestClient({ baseUrl: server.url, maxRetries: 0 })
