@@ -45,7 +45,9 @@ export function startAttemptTimer(controller: AbortController, milliseconds: num
     return timer
   }
   running.add(timer)
-  if (running.size === 1) wakeTicker()
+  // A ticker armed by another `setTimeout` (fake timers turned on or off since) never ticks here.
+  if (ticker === undefined || ticker.setTimeout !== globalThis.setTimeout) startTicker()
+  else if (running.size === 1) setTickerRef(true)
   return timer
 }
 
@@ -60,11 +62,7 @@ function expire(timer: AttemptTimer): void {
   timer.controller.abort()
 }
 
-function wakeTicker(): void {
-  if (ticker !== undefined && ticker.setTimeout === globalThis.setTimeout) {
-    setTickerRef(true)
-    return
-  }
+function startTicker(): void {
   const fresh: Ticker = { handle: undefined, setTimeout: globalThis.setTimeout }
   ticker = fresh
   fresh.handle = setTimeout(tick, TICK_MS, fresh)
@@ -73,7 +71,13 @@ function wakeTicker(): void {
 function setTickerRef(refed: boolean): void {
   const handle = ticker?.handle as { ref?: () => void; unref?: () => void } | undefined
   if (refed) handle?.ref?.()
-  else handle?.unref?.()
+  else if (typeof handle?.unref === 'function') handle.unref()
+  else {
+    // A timer that cannot be unref'd (a number: browsers, Deno, workerd) would hold the event loop
+    // for one more tick after the last attempt: stop it, the next attempt starts another.
+    clearTimeout(ticker?.handle)
+    ticker = undefined
+  }
 }
 
 function tick(current: Ticker): void {

@@ -69,8 +69,12 @@ describe('startAttemptTimer', () => {
     vi.useFakeTimers()
     const timers: NodeJS.Timeout[] = []
     const setTimeout = globalThis.setTimeout
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, milliseconds?: number) => {
-      const handle = setTimeout(callback, milliseconds)
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      callback: (...args: unknown[]) => void,
+      milliseconds?: number,
+      ...args: unknown[]
+    ) => {
+      const handle = setTimeout(callback, milliseconds, ...args)
       timers.push(handle)
       return handle
     }) as typeof globalThis.setTimeout)
@@ -87,6 +91,42 @@ describe('startAttemptTimer', () => {
     vi.advanceTimersByTime(1_000)
     expect(vi.getTimerCount()).toBe(0)
   })
+  it('stops the ticker once idle where a timer cannot be unref’d (a number: browsers, Deno)', () => {
+    vi.useFakeTimers()
+    const fakeSetTimeout = globalThis.setTimeout
+    let armed = 0
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      callback: (...args: unknown[]) => void,
+      milliseconds?: number,
+      ...args: unknown[]
+    ) => {
+      armed++
+      const handle = fakeSetTimeout(callback, milliseconds, ...args)
+      return Number(handle) as unknown as NodeJS.Timeout
+    }) as typeof globalThis.setTimeout)
+    const controller = new AbortController()
+    stopAttemptTimer(startAttemptTimer(new AbortController(), 60_000))
+    expect(vi.getTimerCount()).toBe(0)
+    const timer = startAttemptTimer(controller, COARSE_TIMEOUT_MS)
+    expect(armed).toBe(2)
+    vi.advanceTimersByTime(COARSE_TIMEOUT_MS + 1_000)
+    expect(timer.timedOut).toBe(true)
+  })
+
+  it('goes on ticking for a timeout left running when the fake timers it started under were removed', () => {
+    vi.useFakeTimers()
+    // An attempt whose fetch never settles, in a test that ends without advancing the clock.
+    const left = startAttemptTimer(new AbortController(), 20_000)
+    vi.useRealTimers()
+    vi.useFakeTimers()
+    const next = startAttemptTimer(new AbortController(), COARSE_TIMEOUT_MS)
+    vi.advanceTimersByTime(COARSE_TIMEOUT_MS + 1_000)
+    expect(next.timedOut).toBe(true)
+    vi.advanceTimersByTime(20_000)
+    expect(left.timedOut).toBe(true)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it('takes a fresh ticker when fake timers are turned on, and the old one never counts again', async () => {
     const realSetTimeout = globalThis.setTimeout
     // A real ticker is armed (and left unref'd) by an attempt that ended.
