@@ -13,6 +13,16 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** Passes every handle the current (fake) `setTimeout` makes through `change`, its arguments untouched. */
+function wrapSetTimeout(change: (handle: NodeJS.Timeout) => NodeJS.Timeout): void {
+  const setTimeout = globalThis.setTimeout
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+    callback: (...args: unknown[]) => void,
+    milliseconds?: number,
+    ...args: unknown[]
+  ) => change(setTimeout(callback, milliseconds, ...args))) as typeof globalThis.setTimeout)
+}
+
 describe('startAttemptTimer', () => {
   it('gives a short timeout a timer of its own, exact to the millisecond', () => {
     vi.useFakeTimers()
@@ -68,16 +78,10 @@ describe('startAttemptTimer', () => {
   it('keeps the ticker ref’d only while a long timeout runs', () => {
     vi.useFakeTimers()
     const timers: NodeJS.Timeout[] = []
-    const setTimeout = globalThis.setTimeout
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
-      callback: (...args: unknown[]) => void,
-      milliseconds?: number,
-      ...args: unknown[]
-    ) => {
-      const handle = setTimeout(callback, milliseconds, ...args)
+    wrapSetTimeout((handle) => {
       timers.push(handle)
       return handle
-    }) as typeof globalThis.setTimeout)
+    })
     const timer = startAttemptTimer(new AbortController(), 60_000)
     const ticker = timers.at(-1)
     expect(ticker?.hasRef()).toBe(true)
@@ -91,19 +95,14 @@ describe('startAttemptTimer', () => {
     vi.advanceTimersByTime(1_000)
     expect(vi.getTimerCount()).toBe(0)
   })
+
   it('stops the ticker once idle where a timer cannot be unref’d (a number: browsers, Deno)', () => {
     vi.useFakeTimers()
-    const fakeSetTimeout = globalThis.setTimeout
     let armed = 0
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
-      callback: (...args: unknown[]) => void,
-      milliseconds?: number,
-      ...args: unknown[]
-    ) => {
+    wrapSetTimeout((handle) => {
       armed++
-      const handle = fakeSetTimeout(callback, milliseconds, ...args)
       return Number(handle) as unknown as NodeJS.Timeout
-    }) as typeof globalThis.setTimeout)
+    })
     const controller = new AbortController()
     stopAttemptTimer(startAttemptTimer(new AbortController(), 60_000))
     expect(vi.getTimerCount()).toBe(0)
@@ -188,7 +187,7 @@ describe('a call with the default 60 s timeout', () => {
       ['--import', 'tsx', '--input-type=module', '--eval', childScript],
       { timeout: 30_000 },
     )
-    // The process ended on its own, long before the 60 s timer or the keeper's interval could fire.
+    // The process ended on its own, long before the 60 s timeout or a tick of the shared ticker.
     expect(performance.now() - started).toBeLessThan(20_000)
     const report = JSON.parse(stdout) as { data: unknown; resources: string[] }
     expect(report.data).toEqual({ items: [] })
