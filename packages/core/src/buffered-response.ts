@@ -1,15 +1,18 @@
 import { InvalidResponseError } from './errors.js'
 import type { BodyContent } from './read-limited-body.js'
-import { snippet } from './redaction.js'
+import { redact, snippet } from './redaction.js'
 
-export interface BufferedResponseContext {
+/** Who is reading, for the error when a body is not JSON: the same for every call of a client. */
+export interface BufferedResponseSource {
   provider: string
-  /** `GET https://…`, redacted; for error messages. */
-  describe(): string
+  /** Strings that must never appear in the error. */
   secrets: readonly string[]
+}
+
+/** The call the response answers: its method and URL (for the error message, and `url` on a Response built by hand). */
+export interface BufferedRequest {
+  method: string
   url: string
-  /** The call's `parseAs` when not `json`: the body is then not required to be JSON. */
-  parseAs?: unknown
 }
 
 const decoder = new TextDecoder()
@@ -84,18 +87,27 @@ const bodyStream: PropertyDescriptor = {
  */
 export function toBufferedResponse(
   response: Response,
+  status: number,
   content: BodyContent | null,
-  context: BufferedResponseContext,
+  request: BufferedRequest,
+  parseAs: unknown,
+  source: BufferedResponseSource,
 ): Response {
   if (content === null) return response
   const body: BufferedBody =
     typeof content === 'string'
       ? { bytes: undefined, text: content, parsed: undefined }
       : { bytes: content, text: undefined, parsed: undefined }
-  Object.assign(response, bufferedMethods)
-  ;(response as Buffered)[buffered] = body
+  // Stored one by one: cheaper than Object.assign on every call.
+  const target = response as Buffered
+  target.text = bufferedMethods.text
+  target.json = bufferedMethods.json
+  target.arrayBuffer = bufferedMethods.arrayBuffer
+  target.bytes = bufferedMethods.bytes
+  target.blob = bufferedMethods.blob
+  target[buffered] = body
   Object.defineProperty(response, 'body', bodyStream)
-  if (!hasUrl(response)) Object.defineProperty(response, 'url', { value: context.url })
+  if (!hasUrl(response)) Object.defineProperty(response, 'url', { value: request.url })
   // openapi-fetch parses with json() only when it sees a length; otherwise it parses text() itself.
   // Text is only read at once from a body of declared length (read-limited-body.ts): no lookup then.
   if (typeof content !== 'string' && !response.headers.has('content-length')) {
@@ -105,19 +117,25 @@ export function toBufferedResponse(
     headers.set('content-length', String(encoded(body).byteLength))
     Object.defineProperty(response, 'headers', { value: headers })
   }
-  if (!response.ok || content.length === 0) return response
-  if (context.parseAs !== undefined && context.parseAs !== 'json') return response
+  if (status < 200 || status > 299 || content.length === 0) return response
+  // Another `parseAs` (text, blob...): the body is not required to be JSON.
+  if (parseAs !== undefined && parseAs !== 'json') return response
 
-  const contentType = response.headers.get('content-type')
-  // A missing content type is tolerated when the body parses; a declared non-JSON one is not.
-  if (contentType !== null && !isJsonMediaType(contentType))
-    throw invalidBody(response, body, context, `a ${mediaType(contentType)} body, not JSON`)
+  // The body decides, as real servers label JSON loosely (text/plain, text/html, none at all): the
+  // content type is read only to say what came instead when the body is not JSON.
   try {
     body.parsed = { value: JSON.parse(decoded(body)) }
   } catch {
-    throw invalidBody(response, body, context, 'a body that is not valid JSON (truncated?)')
+    throw invalidBody(status, body, request, source, notJson(response.headers.get('content-type')))
   }
   return response
+}
+
+/** What the error says came instead of JSON: the declared non-JSON type, else a body that does not parse. */
+function notJson(contentType: string | null): string {
+  if (contentType !== null && !isJsonMediaType(contentType))
+    return `a ${mediaType(contentType)} body, not JSON`
+  return 'a body that is not valid JSON (truncated?)'
 }
 
 /**
@@ -131,17 +149,19 @@ function hasUrl(response: Response): boolean {
 }
 
 function invalidBody(
-  response: Response,
+  status: number,
   body: BufferedBody,
-  context: BufferedResponseContext,
+  request: BufferedRequest,
+  source: BufferedResponseSource,
   problem: string,
 ): InvalidResponseError {
-  const { provider, secrets } = context
+  const { provider, secrets } = source
+  const described = redact(`${request.method} ${request.url}`, secrets)
   return new InvalidResponseError({
     provider,
-    status: response.status,
+    status,
     snippet: snippet(decoded(body), secrets),
-    message: `${provider}: ${context.describe()} returned ${response.status} with ${problem}: ${snippet(decoded(body), secrets, 80)}`,
+    message: `${provider}: ${described} returned ${status} with ${problem}: ${snippet(decoded(body), secrets, 80)}`,
   })
 }
 

@@ -11,7 +11,12 @@ import {
   TimeoutError,
   VoiceBatchError,
 } from './errors.js'
-import { type BodyContent, DEFAULT_MAX_RESPONSE_BYTES, readLimitedBody } from './read-limited-body.js'
+import {
+  type BodyContent,
+  BodyLimitExceeded,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readLimitedBody,
+} from './read-limited-body.js'
 import { redact, redactError } from './redaction.js'
 import {
   backoffDelay,
@@ -25,7 +30,7 @@ import {
   addOriginHeaders,
   followRedirects,
   isOnOrigin,
-  isRedirect,
+  isRedirectStatus,
   removeCredentialHeaders,
   type SendInput,
   type SendOptions,
@@ -180,8 +185,8 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         continue
       }
 
-      const { response, content } = outcome
-      if (canRetry && isRetryableStatus(response.status)) {
+      const { response, status, content } = outcome
+      if (canRetry && isRetryableStatus(status)) {
         const wait = retryDelay(response.headers, attempt, settings.random)
         if (wait !== null) {
           trace?.responded(attempt, response, wait)
@@ -190,13 +195,7 @@ export function createHttpFetch(options: HttpFetchOptions): HttpFetch {
         }
       }
       trace?.responded(attempt, response, null)
-      return toBufferedResponse(response, content, {
-        provider: settings.provider,
-        describe: () => describeRequest(settings, request),
-        secrets: settings.secrets,
-        url: request.url,
-        parseAs,
-      })
+      return toBufferedResponse(response, status, content, request, parseAs, settings)
     }
   }
 }
@@ -236,6 +235,8 @@ async function pause(settings: Settings, call: Call, milliseconds: number): Prom
 
 interface Attempt {
   response: Response
+  /** The response's status, read once: each getter of a fetched Response costs a brand check. */
+  status: number
   content: BodyContent | null
 }
 
@@ -252,18 +253,16 @@ async function sendAttempt(settings: Settings, call: Call, attempt: number): Pro
   const timer = startAttemptTimer(controller, call.timeoutMs)
   try {
     let response = await sendHop(settings.send, call.input, controller.signal)
-    if (isRedirect(response))
+    let status = response.status
+    if (isRedirectStatus(status)) {
       response = await followRedirects(settings.send, call.input, controller.signal, response)
-    const content = await readLimitedBody(
-      response,
-      call.input.method,
-      call.maxResponseBytes,
-      (tooLarge) => tooLargeError(settings, call, tooLarge),
-      call.readsText,
-    )
-    return { response, content }
+      status = response.status
+    }
+    const { input, maxResponseBytes, readsText } = call
+    const content = await readLimitedBody(response, status, input.method, maxResponseBytes, readsText)
+    return { response, status, content }
   } catch (error) {
-    if (ResponseTooLargeError.isInstance(error)) throw error
+    if (error instanceof BodyLimitExceeded) throw tooLargeError(settings, call, error.response)
     throw attemptError(settings, call, attempt, timer.timedOut, error)
   } finally {
     stopAttemptTimer(timer)

@@ -101,9 +101,9 @@ export function sendHop(options: SendOptions, hop: Hop, signal: AbortSignal): Pr
   })
 }
 
-/** Whether `followRedirects` has anything to do with a response (the common case is decided by the status alone). */
-export function isRedirect(response: Response): boolean {
-  return redirectStatuses.has(response.status)
+/** Whether `followRedirects` has anything to do with a response of this status (the common case is decided by it alone). */
+export function isRedirectStatus(status: number): boolean {
+  return redirectStatuses.has(status)
 }
 
 /**
