@@ -84,6 +84,25 @@ describe('attempt controllers on Node', () => {
     expect(seen[1]?.signal.aborted).toBe(false)
   })
 
+  it('time out a reused controller without disturbing the calls it served before', async () => {
+    // The signal still carries undici's listeners of the earlier requests: aborting it reaches them.
+    const server = await startServer((_, response, index) => {
+      if (index < 2) sendJson(response, 200, { items: [{ id: String(index), name: 'a' }] })
+      else if (index > 2) sendJson(response, 200, { items: [] })
+    })
+    const client = createTestClient({ baseUrl: server.url, timeoutMs: 100, maxRetries: 0 })
+    const seen = recordSignals()
+    const first = await client.GET('/items')
+    const second = await client.GET('/items')
+    await expect(client.GET('/items')).rejects.toSatisfy(TimeoutError.isInstance)
+    expect(new Set(seen.map(({ signal }) => signal)).size).toBe(1)
+    expect(seen[0]?.signal.aborted).toBe(true)
+    // What the earlier calls returned still reads from memory, and the next call goes through.
+    expect(await first.response.json()).toEqual({ items: [{ id: '0', name: 'a' }] })
+    expect(await second.response.text()).toBe('{"items":[{"id":"1","name":"a"}]}')
+    expect((await client.GET('/items')).data).toEqual({ items: [] })
+  })
+
   it('reuse the controller after a connection error (nothing aborted it)', async () => {
     const server = await startServer((request, response, index) => {
       if (index === 0) request.socket.destroy()
