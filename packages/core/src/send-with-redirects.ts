@@ -122,7 +122,7 @@ export async function followRedirects(
   let response = firstResponse
 
   for (let hop = 0; ; hop++) {
-    if (!redirectStatuses.has(response.status) || hop === MAX_REDIRECTS) return response
+    if (!isRedirectStatus(response.status) || hop === MAX_REDIRECTS) return response
     const next = redirectTarget(response, url)
     if (next === null) return response
     await response.body?.cancel()
